@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// The project's one test command (`npm test`): installs what the tests need, builds, and runs every
+// test file in one node:test run, so one summary says how many passed, failed or were skipped.
+//   --no-e2e   leave out the real-editor tests (quick local runs; CI always runs everything)
+//   --only PATTERN  run only test files whose path contains PATTERN
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = process.argv.slice(2);
+const withE2e = !args.includes('--no-e2e');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const root = new URL('..', import.meta.url).pathname;
+
+function run(cmd, cmdArgs, opts = {}) {
+	const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', cwd: root, ...opts });
+	if (r.status !== 0) {
+		console.error(`test: '${cmd} ${cmdArgs.join(' ')}' failed (exit ${r.status ?? r.signal})`);
+		process.exit(1);
+	}
+}
+
+function findTests(dir) {
+	const out = [];
+	for (const name of readdirSync(dir)) {
+		const p = join(dir, name);
+		if (name === 'fixtures' || name === 'node_modules') continue;
+		if (statSync(p).isDirectory()) out.push(...findTests(p));
+		else if (name.endsWith('.test.ts')) out.push(relative(root, p));
+	}
+	return out.sort();
+}
+
+run('bash', ['scripts/setup.sh', ...(withE2e ? ['--e2e'] : [])]);
+run(process.execPath, ['esbuild.mjs']);
+if (withE2e) run(process.execPath, ['scripts/package.mjs']);
+
+let files = findTests(join(root, 'test'));
+if (!withE2e) files = files.filter((f) => !f.startsWith('test/e2e/'));
+if (only) files = files.filter((f) => f.includes(only));
+if (files.length === 0) {
+	console.error('test: no test files found');
+	process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+	stdio: 'inherit', cwd: root, env: { ...process.env, COMPOSER_REPOS_E2E: withE2e ? '1' : '' },
+});
+process.exit(r.status ?? 1);

@@ -1,0 +1,44 @@
+// Ports of the network/process layer. Resolvers depend on these interfaces only; the Node implementations
+// live beside them (http.ts, processRunner.ts) and tests may wrap them (e.g. a loopback-only guard).
+
+/** One HTTP response, fully read. Failures (DNS, refused, timeout, cancelled) are values, never thrown. */
+export type HttpResult =
+	| { ok: true; status: number; headers: Record<string, string>; body: Buffer; url: string; fromCache?: 'fresh' | 'revalidated' | 'stale' }
+	| { ok: false; code: 'timeout' | 'cancelled' | 'network' | 'offline' | 'insecure' | 'too-large'; message: string; url: string };
+
+export interface HttpRequest {
+	url: string;
+	method?: 'GET' | 'HEAD' | 'POST';
+	headers?: Record<string, string>;
+	body?: string;
+	signal?: AbortSignal;
+	/** Milliseconds before the request is aborted. */
+	timeoutMs?: number;
+	/** Use the on-disk cache with Last-Modified/ETag revalidation; serve stale data when offline. */
+	cache?: boolean;
+}
+
+export interface HttpClient {
+	request(req: HttpRequest): Promise<HttpResult>;
+}
+
+/** Result of running a VCS program. Spawn failures and timeouts are values too. */
+export type ProcessResult =
+	| { ok: true; exitCode: number; stdout: Buffer; stderr: string }
+	| { ok: false; code: 'not-found' | 'timeout' | 'cancelled' | 'spawn-error' | 'refused'; message: string };
+
+export interface ProcessRequest {
+	/** Program name (git, hg, svn, svnadmin, fossil, p4). Never a shell. */
+	command: string;
+	args: string[];
+	cwd?: string;
+	env?: Record<string, string>;
+	signal?: AbortSignal;
+	timeoutMs?: number;
+	/** Maximum bytes of stdout kept. */
+	maxBuffer?: number;
+}
+
+export interface ProcessRunner {
+	run(req: ProcessRequest): Promise<ProcessResult>;
+}

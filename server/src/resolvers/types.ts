@@ -1,0 +1,78 @@
+// The one interface every repository resolver implements (one resolver per repository type), and the
+// values they exchange. Resolvers never throw across this boundary: failures are values with messages.
+import type { HttpClient, ProcessRunner } from '../net/types';
+
+/** A repository entry as Composer merges it (§8.1 of the semantics doc): its config object and a readable label. */
+export interface RepositoryDefinition {
+	/** Key in a keyed `repositories` object, or the list index. */
+	key: string | number;
+	/** The raw JSON object of the entry (type, url, options, ...). */
+	config: Record<string, unknown>;
+	/** Human-readable label, e.g. `vcs https://github.com/acme/lib` or `packagist.org`. Never holds credentials. */
+	label: string;
+}
+
+/** One version of one package, as Composer would load it. */
+export interface PackageVersion {
+	/** Package name as declared (Composer compares names lower-cased). */
+	name: string;
+	/** Pretty version (`v1.0.0`, `dev-main`, `1.x-dev`). */
+	version: string;
+	/** Normalized version (`1.0.0.0`, `dev-main`, `1.9999999.9999999.9999999-dev`). */
+	versionNormalized: string;
+	/** The default branch of a VCS repository (gets Composer's 9999999-dev alias unless it has a branch alias). */
+	defaultBranch?: boolean;
+	/** Normalized branch alias target from extra.branch-alias or the default-branch alias. */
+	aliasOf?: string;
+	/** The package's composer.json data we keep (description, require, extra, type...). */
+	data?: Record<string, unknown>;
+	source?: { type: string; url: string; reference?: string };
+	dist?: { type: string; url: string; reference?: string; shasum?: string };
+}
+
+export interface ResolveError {
+	code: string;
+	message: string;
+}
+
+export type LoadResult =
+	| { ok: true; namesFound: string[]; packages: PackageVersion[]; warnings: string[] }
+	| { ok: false; error: ResolveError; warnings?: string[] };
+
+/** Composer `config` values resolvers need. */
+export interface ComposerConfigFacts {
+	secureHttp: boolean;
+	githubDomains: string[];
+	gitlabDomains: string[];
+	useGithubApi: boolean;
+	secureSvnDomains: string[];
+}
+
+export interface Credentials {
+	/** Headers to send to this URL's host, from auth.json (http-basic, bearer, github-oauth, gitlab-token...). */
+	headersFor(url: string): Record<string, string>;
+}
+
+export interface ResolveContext {
+	/** Folder of the composer.json: relative paths resolve against it. */
+	baseDir: string;
+	env: Record<string, string | undefined>;
+	homeDir: string;
+	config: ComposerConfigFacts;
+	http: HttpClient;
+	processes: ProcessRunner;
+	credentials: Credentials;
+	offline: boolean;
+	signal?: AbortSignal;
+	/** Base URLs of SaaS APIs, configurable for GitHub Enterprise, self-hosted GitLab, test fakes. */
+	apiBaseUrls: { github: string; gitlab: string; bitbucket: string; packagist: string; packagistRepo: string };
+	log?: (line: string) => void;
+}
+
+export interface RepositoryResolver {
+	/**
+	 * Load the packages of this repository. `names` undefined = everything it can enumerate
+	 * (as `composer show --all`); otherwise only those names (lower-cased), as Composer's loadPackages.
+	 */
+	loadPackages(repo: RepositoryDefinition, names: string[] | undefined, ctx: ResolveContext): Promise<LoadResult>;
+}
