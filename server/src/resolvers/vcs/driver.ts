@@ -1,0 +1,40 @@
+// What a VCS driver must answer so that the shared algorithm (vcsRepository.ts, Composer's
+// VcsRepository::initialize) can turn refs into package versions. One driver per VCS / host API.
+import type { ResolveContext } from '../types';
+
+/** A failure inside a driver; vcsRepository.ts turns it into a LoadResult error value at the boundary. */
+export class VcsDriverError extends Error {
+	constructor(readonly code: string, message: string, readonly transport?: { status?: number }) {
+		super(message);
+	}
+}
+
+export interface VcsSource {
+	type: string;
+	url: string;
+	reference: string;
+}
+
+export interface VcsDriver {
+	/** Fetches what is needed to answer the other calls (clone, API root call...). */
+	initialize(): Promise<void>;
+	/** The default branch name as Composer's driver reports it (git: branch name; hg: tip changeset; svn: trunk identifier). */
+	getRootIdentifier(): Promise<string>;
+	/** Branch name -> identifier (commit / changeset / svn path@rev). */
+	getBranches(): Promise<Map<string, string>>;
+	/** Tag name -> identifier. */
+	getTags(): Promise<Map<string, string>>;
+	/** Parsed composer.json at that identifier, or null when the ref has none. Throws VcsDriverError on transport errors. */
+	getComposerInformation(identifier: string): Promise<Record<string, unknown> | null>;
+	getSource(identifier: string): VcsSource;
+	getDist?(identifier: string): { type: string; url: string; reference: string } | null;
+	/** Label for messages, e.g. `git https://example.org/repo.git`. */
+	readonly label: string;
+}
+
+/** Constructs a driver for a URL; `supports` mirrors Composer's static Driver::supports(shallow/deep). */
+export interface VcsDriverFactory {
+	readonly name: string;
+	supports(url: string, ctx: ResolveContext, deep: boolean): Promise<boolean>;
+	create(url: string, repoConfig: Record<string, unknown>, ctx: ResolveContext): VcsDriver;
+}
