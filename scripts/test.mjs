@@ -4,7 +4,8 @@
 //   --no-e2e   leave out the real-editor tests (quick local runs; CI always runs everything)
 //   --only PATTERN  run only test files whose path contains PATTERN
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -43,7 +44,20 @@ if (files.length === 0) {
 	console.error('test: no test files found');
 	process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-	stdio: 'inherit', cwd: root, env: { ...process.env, COMPOSER_REPOS_E2E: withE2e ? '1' : '' },
-});
+// A second reporter writes TAP to a file so that skipped or todo tests can be counted: a skipped test
+// hides a failure, so the full run fails on any.
+const tapFile = join(mkdtempSync(join(tmpdir(), 'composer-repos-test-')), 'results.tap');
+const r = spawnSync(process.execPath, [
+	'--import', 'tsx', '--test',
+	'--test-reporter=spec', '--test-reporter-destination=stdout',
+	'--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+	...files,
+], { stdio: 'inherit', cwd: root, env: { ...process.env, COMPOSER_REPOS_E2E: withE2e ? '1' : '' } });
+const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+const skipped = count('skipped') + count('todo');
+if (r.status === 0 && skipped > 0 && !only) {
+	console.error(`test: ${skipped} test(s) skipped or todo; every test must run`);
+	process.exit(1);
+}
 process.exit(r.status ?? 1);

@@ -3,7 +3,11 @@
 
 /** One HTTP response, fully read. Failures (DNS, refused, timeout, cancelled) are values, never thrown. */
 export type HttpResult =
-	| { ok: true; status: number; headers: Record<string, string>; body: Buffer; url: string; fromCache?: 'fresh' | 'revalidated' | 'stale' }
+	| {
+		ok: true; status: number; headers: Record<string, string>; body: Buffer; url: string; fromCache?: 'fresh' | 'revalidated' | 'stale';
+		/** With fromCache 'stale': why the network copy could not be used (already free of credentials). */
+		staleReason?: string;
+	}
 	| { ok: false; code: 'timeout' | 'cancelled' | 'network' | 'offline' | 'insecure' | 'too-large'; message: string; url: string };
 
 export interface HttpRequest {
@@ -16,6 +20,12 @@ export interface HttpRequest {
 	timeoutMs?: number;
 	/** Use the on-disk cache with Last-Modified/ETag revalidation; serve stale data when offline. */
 	cache?: boolean;
+	/** With `cache`: a cached copy younger than this is used without any request (Composer's 600 s for lists). */
+	maxAgeMs?: number;
+	/** Composer's `config.secure-http` for this request (default: the client's setting, true unless configured). */
+	secureHttp?: boolean;
+	/** `--offline` for this request: no network; cached copies are served as stale (default: the client's setting). */
+	offline?: boolean;
 }
 
 export interface HttpClient {
@@ -37,6 +47,8 @@ export interface ProcessRequest {
 	timeoutMs?: number;
 	/** Maximum bytes of stdout kept. */
 	maxBuffer?: number;
+	/** Written to the program's stdin, which is then closed (e.g. `git cat-file --batch` requests). */
+	input?: string | Buffer;
 }
 
 export interface ProcessRunner {

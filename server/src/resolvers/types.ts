@@ -67,6 +67,8 @@ export interface ResolveContext {
 	/** Base URLs of SaaS APIs, configurable for GitHub Enterprise, self-hosted GitLab, test fakes. */
 	apiBaseUrls: { github: string; gitlab: string; bitbucket: string; packagist: string; packagistRepo: string };
 	log?: (line: string) => void;
+	/** Folder for VCS mirrors (bare partial clones); defaults to a folder under the OS temp dir. */
+	cacheDir?: string;
 }
 
 export interface RepositoryResolver {

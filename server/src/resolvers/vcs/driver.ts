@@ -30,6 +30,8 @@ export interface VcsDriver {
 	getDist?(identifier: string): { type: string; url: string; reference: string } | null;
 	/** Label for messages, e.g. `git https://example.org/repo.git`. */
 	readonly label: string;
+	/** Things worth telling the user that did not stop the driver (e.g. "API failed, read with git instead"). */
+	readonly warnings?: string[];
 }
 
 /** Constructs a driver for a URL; `supports` mirrors Composer's static Driver::supports(shallow/deep). */

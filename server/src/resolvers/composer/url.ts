@@ -1,0 +1,88 @@
+// URL handling of a `composer` repository (ComposerRepository::__construct, getPackagesJsonUrl,
+// canonicalizeUrl; semantics doc §2.4 and §7.1). Pure string work, no I/O except the local-path check
+// the caller injects.
+import * as l10n from '@vscode/l10n';
+
+export type RepoUrl =
+	| { ok: true; url: string; packagesJsonUrl: string; baseUrl: string }
+	| { ok: false; message: string };
+
+export interface RepoUrlOptions {
+	/** Absolute path when `raw` names an existing local path (Composer HEAD turns it into file://). */
+	localPath?: (raw: string) => string | undefined;
+	/** Where `https://repo.packagist.org` really lives (tests point it at loopback). */
+	packagistRepo?: string;
+}
+
+const PACKAGIST = /^(https?):\/\/packagist\.org\/?$/i;
+const REPO_PACKAGIST = /^(https?):\/\/repo\.packagist\.org\/?$/i;
+
+/** Normalizes a repository `url` the way Composer's constructor does. */
+export function normalizeRepoUrl(raw: unknown, options: RepoUrlOptions = {}): RepoUrl {
+	if (typeof raw !== 'string') {
+		return { ok: false, message: l10n.t('The url of a composer repository must be a string.') };
+	}
+	let url = raw;
+	if (!/^[\w.]+\??:\/\//.test(url)) {
+		const local = options.localPath?.(url);
+		// Without a scheme Composer assumes http:// (which secure-http then refuses) unless it is a local path.
+		url = local !== undefined ? 'file://' + local : 'http://' + url;
+	}
+	url = url.replace(/\/+$/, '');
+	if (url === '') {
+		return { ok: false, message: l10n.t('The repository url must not be an empty string') };
+	}
+	if (url.startsWith('https?')) {
+		url = 'https' + url.slice(6);
+	}
+	const scheme = /^([^:/?#]+):/.exec(url.replace(/\\/g, '/'));
+	if (!scheme || !/^[a-z][a-z0-9+.-]*$/i.test(scheme[1])) {
+		return { ok: false, message: l10n.t('Invalid url given for Composer repository: {0}', url) };
+	}
+	const packagist = PACKAGIST.exec(url);
+	if (packagist) {
+		url = packagist[1] + '://repo.packagist.org';
+	}
+	// repo.packagist.org is served from a configurable base (https only: http:// stays and meets secure-http).
+	if (options.packagistRepo && /^https:/i.test(url) && REPO_PACKAGIST.test(url)) {
+		url = options.packagistRepo.replace(/\/+$/, '');
+	}
+	const baseUrl = url.replace(/(?:\/[^/\\]+\.json)?(?:[?#].*)?$/, '').replace(/\/+$/, '');
+	return { ok: true, url, packagesJsonUrl: packagesJsonUrl(url), baseUrl: baseUrl === '' ? url : baseUrl };
+}
+
+/** A URL whose path contains `.json` is the root file itself; otherwise `<url>/packages.json`. */
+export function packagesJsonUrl(url: string): string {
+	const m = /^[^:]+:\/\/[^/?#]*([^?#]*)/.exec(url.replace(/\\/g, '/'));
+	const pathPart = m ? m[1] : url;
+	return pathPart.includes('.json') ? url : url + '/packages.json';
+}
+
+/**
+ * canonicalizeUrl: a value starting with `/` is relative to the repository's host root (scheme://host),
+ * anything else is used verbatim (so `p2/%package%.json` is NOT resolved against the repo path).
+ */
+export function canonicalizeUrl(value: string, repoUrl: string): string {
+	if (value.startsWith('/')) {
+		const m = /^[^:]+:\/\/[^/]*/.exec(repoUrl);
+		return m ? m[0] + value : repoUrl;
+	}
+	return value;
+}
+
+/** Composer's Url::sanitize for labels and messages: drop userinfo passwords. */
+export function sanitizeUrl(url: string): string {
+	return url.replace(/^([a-z0-9]+:\/\/)?([^:/\s@]+):([^@\s/]+)@/i, '$1$2:***@');
+}
+
+/** `$` in provider URLs is sent as %24 (bad proxies choke on it), only the first one, as Composer does. */
+export function encodeDollar(url: string): string {
+	const pos = url.indexOf('$');
+	return pos > 0 && /^https?:\/\//i.test(url) ? url.slice(0, pos) + '%24' + url.slice(pos + 1) : url;
+}
+
+/** BasePackage::packageNamesToRegexp for `available-package-patterns`: anchored, case-insensitive, `*` = anything. */
+export function patternToRegExp(pattern: string): RegExp {
+	const body = pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.*');
+	return new RegExp('^(?:' + body + ')$', 'i');
+}

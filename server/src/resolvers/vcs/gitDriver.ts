@@ -1,0 +1,236 @@
+// Composer's GitDriver, done the cheapest honest way: one `git ls-remote --symref` for the default branch,
+// branches and tags; for remote URLs one shallow blob-less fetch of exactly those refs into a bare cache
+// repository plus one fetch of the composer.json blobs; then one `git cat-file --batch` for all trees and
+// one for all composer.json files. Local repositories are read in place (Composer does not mirror them).
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import type { ResolveContext } from '../types';
+import { parseComposerJson } from './composerJson';
+import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { findTreeEntry, parseCatFileBatch, parseLsRemote, runGit, type RemoteRefs } from './gitProcess';
+import { checkSecureTransport, redactUrl } from './urlSafety';
+
+/** Filesystem::isLocalPath (non-Windows flavour plus drive letters). */
+export function isLocalPath(url: string): boolean {
+	return /^(file:\/\/|\/|\/?[a-z]:[\\/]|\.\.[\\/]|[a-z0-9_.-]+[\\/])/i.test(url);
+}
+
+/** Filesystem::getPlatformPath plus resolution against the composer.json folder. */
+export function localPath(url: string, baseDir: string): string {
+	const p = url.replace(/^file:\/\//, '');
+	return path.resolve(baseDir, p);
+}
+
+function isDirectory(p: string): boolean {
+	try {
+		return statSync(p).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+/** GitDriver::supports shallow regex. */
+const GIT_URL = /(^git:\/\/|\.git\/?$|git(?:olite)?@|\/\/git\.|\/\/github.com\/)/i;
+
+const locks = new Map<string, Promise<unknown>>();
+
+/** Serialises work on one cache folder inside this process (two resolutions of one URL share a mirror). */
+async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+	const previous = locks.get(key) ?? Promise.resolve();
+	const next = previous.catch(() => undefined).then(fn);
+	locks.set(key, next);
+	try {
+		return await next;
+	} finally {
+		if (locks.get(key) === next) {
+			locks.delete(key);
+		}
+	}
+}
+
+export class GitDriver implements VcsDriver {
+	readonly label: string;
+	private url: string;
+	private repoDir = '';
+	private local = false;
+	private refs: RemoteRefs = { head: null, heads: new Map(), tags: new Map() };
+	private rootIdentifier = 'master';
+	/** Commit id -> composer.json data (null = none) or the error reading it. */
+	private readonly info = new Map<string, Record<string, unknown> | null | VcsDriverError>();
+
+	constructor(url: string, private readonly ctx: ResolveContext) {
+		this.url = url;
+		this.label = `git ${redactUrl(url)}`;
+	}
+
+	async initialize(): Promise<void> {
+		if (isLocalPath(this.url)) {
+			this.url = this.url.replace(/[\\/]\.git\/?$/, '');
+			const dir = localPath(this.url, this.ctx.baseDir);
+			if (!isDirectory(dir)) {
+				throw new VcsDriverError('path-not-found', l10n.t('Failed to read package information from {0} as the path does not exist', redactUrl(this.url)));
+			}
+			this.local = true;
+			this.repoDir = dir;
+			await this.readLocalRefs();
+		} else {
+			const insecure = checkSecureTransport(this.url, this.ctx.config.secureHttp);
+			if (insecure) {
+				throw new VcsDriverError('insecure-url', insecure.message);
+			}
+			if (/^ssh:\/\/[^@]+@[^:]+:[^0-9]+/.test(this.url)) {
+				throw new VcsDriverError('invalid-url', l10n.t('The source URL {0} is invalid, ssh URLs should have a port number after ":".\nUse ssh://git@example.com:22/path or just git@example.com:path if you do not want to provide a password or custom port.', redactUrl(this.url)));
+			}
+			const listing = await runGit(this.ctx, ['ls-remote', '--symref', '--', this.url]);
+			this.refs = parseLsRemote(listing.toString('utf8'));
+			this.rootIdentifier = this.refs.head ?? 'master';
+			this.repoDir = this.cacheFolder();
+			await withLock(this.repoDir, () => this.syncMirror());
+		}
+		// Composer ignores branch names that start with "-" and remote `*/HEAD` entries.
+		for (const name of [...this.refs.heads.keys()]) {
+			if (name.startsWith('-') || /^[^/]+\/HEAD$/.test(name)) {
+				this.refs.heads.delete(name);
+			}
+		}
+		await this.readComposerFiles([...new Set([...this.refs.heads.values(), ...this.refs.tags.values()])]);
+	}
+
+	private async readLocalRefs(): Promise<void> {
+		const listing = await runGit(this.ctx, ['show-ref', '--dereference'], { cwd: this.repoDir, okCodes: [0, 1] });
+		this.refs = parseLsRemote(listing.toString('utf8').replace(/^([0-9a-f]+) /gm, '$1\t'));
+		const head = await runGit(this.ctx, ['symbolic-ref', '-q', 'HEAD'], { cwd: this.repoDir, okCodes: [0, 1] });
+		const branch = /^refs\/heads\/(\S+)/.exec(head.toString('utf8').trim())?.[1];
+		// Composer takes the starred entry of `git branch`; on a detached HEAD that entry is "(HEAD detached …)",
+		// whose first word matches no branch, so no branch becomes the default.
+		this.rootIdentifier = branch ?? (this.refs.heads.has('master') ? 'master' : '(HEAD');
+	}
+
+	private cacheFolder(): string {
+		const base = this.ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache');
+		const safe = redactUrl(this.url).replace(/[^a-z0-9.]/gi, '-').slice(0, 80);
+		const hash = createHash('sha256').update(this.url).digest('hex').slice(0, 12);
+		return path.join(base, 'vcs', `${safe}-${hash}.git`);
+	}
+
+	private async syncMirror(): Promise<void> {
+		await runGit(this.ctx, ['init', '--bare', '--quiet', '--', this.repoDir]);
+		await runGit(this.ctx, ['config', '--', 'remote.origin.url', this.url], { cwd: this.repoDir });
+		const specs = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'];
+		const common = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet', '--no-recurse-submodules'];
+		try {
+			// Only the tip commits and their trees: enough to find every ref's composer.json blob.
+			await runGit(this.ctx, [...common, '--depth=1', '--filter=blob:none', 'origin', ...specs], { cwd: this.repoDir });
+		} catch (e) {
+			this.ctx.log?.(`[vcs] shallow partial fetch of ${redactUrl(this.url)} failed (${(e as Error).message}); fetching in full`);
+			// Servers without shallow/filter support (dumb HTTP, old daemons).
+			await runGit(this.ctx, [...common, 'origin', ...specs], { cwd: this.repoDir });
+		}
+	}
+
+	/** Reads the composer.json of each commit: trees in one batch, then missing blobs in one fetch, then blobs in one batch. */
+	private async readComposerFiles(commits: string[]): Promise<void> {
+		if (commits.length === 0) {
+			return;
+		}
+		const treeRequests = commits.map((c) => `${c}^{tree}`);
+		const trees = parseCatFileBatch(await runGit(this.ctx, ['cat-file', '--batch'], { cwd: this.repoDir, input: treeRequests.join('\n') + '\n' }), treeRequests);
+		const blobOf = new Map<string, string | null>();
+		trees.forEach((tree, i) => {
+			const oidBytes = commits[i].length / 2;
+			blobOf.set(commits[i], tree.type === 'tree' && tree.content ? findTreeEntry(tree.content, 'composer.json', oidBytes) : null);
+		});
+		const blobs = [...new Set([...blobOf.values()].filter((b): b is string => b !== null))];
+		if (!this.local && blobs.length > 0) {
+			try {
+				await runGit(this.ctx, ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--no-tags', '--no-write-fetch-head', '--quiet', 'origin', ...blobs], { cwd: this.repoDir });
+			} catch (e) {
+				// Objects are then fetched lazily one by one by cat-file (partial clone promisor remote).
+				this.ctx.log?.(`[vcs] batch blob fetch failed for ${redactUrl(this.url)}: ${(e as Error).message}`);
+			}
+		}
+		const contents = new Map<string, Buffer | null>();
+		if (blobs.length > 0) {
+			const out = await runGit(this.ctx, ['cat-file', '--batch'], { cwd: this.repoDir, input: blobs.join('\n') + '\n' });
+			for (const obj of parseCatFileBatch(out, blobs)) {
+				contents.set(obj.request, obj.type === 'blob' ? obj.content : null);
+			}
+		}
+		for (const commit of commits) {
+			const blob = blobOf.get(commit);
+			const content = blob ? contents.get(blob) ?? null : null;
+			try {
+				this.info.set(commit, content === null ? null : parseComposerJson(content, commit));
+			} catch (e) {
+				this.info.set(commit, e as VcsDriverError);
+			}
+		}
+	}
+
+	async getRootIdentifier(): Promise<string> {
+		return this.rootIdentifier;
+	}
+
+	async getBranches(): Promise<Map<string, string>> {
+		return this.refs.heads;
+	}
+
+	async getTags(): Promise<Map<string, string>> {
+		return this.refs.tags;
+	}
+
+	async getComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {
+		if (identifier.startsWith('-')) {
+			throw new VcsDriverError('invalid-identifier', l10n.t('Invalid git identifier detected. Identifier must not start with a -, given: {0}', identifier));
+		}
+		const commit = this.refs.heads.get(identifier) ?? identifier;
+		if (!this.info.has(commit)) {
+			if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) {
+				return null;
+			}
+			await this.readComposerFiles([commit]);
+		}
+		const value = this.info.get(commit) ?? null;
+		if (value instanceof VcsDriverError) {
+			throw value;
+		}
+		return value === null ? null : { ...value };
+	}
+
+	getSource(identifier: string): VcsSource {
+		return { type: 'git', url: this.url, reference: identifier };
+	}
+
+	getDist(): null {
+		return null;
+	}
+}
+
+export const gitDriverFactory: VcsDriverFactory = {
+	name: 'git',
+	async supports(url, ctx, deep) {
+		if (GIT_URL.test(url)) {
+			return true;
+		}
+		if (isLocalPath(url)) {
+			const dir = localPath(url, ctx.baseDir);
+			if (isDirectory(dir)) {
+				const r = await ctx.processes.run({ command: 'git', args: ['rev-parse', '--git-dir'], cwd: dir, signal: ctx.signal, timeoutMs: 30_000 });
+				if (r.ok && r.exitCode === 0) {
+					return true;
+				}
+			}
+		}
+		if (!deep || checkSecureTransport(url, ctx.config.secureHttp)) {
+			return false;
+		}
+		const r = await ctx.processes.run({ command: 'git', args: ['ls-remote', '--heads', '--', url], signal: ctx.signal, timeoutMs: 60_000 });
+		return r.ok && r.exitCode === 0;
+	},
+	create(url, _repoConfig, ctx) {
+		return new GitDriver(url, ctx);
+	},
+};

@@ -1,0 +1,180 @@
+// What the GitHub/GitLab/Bitbucket drivers share: JSON GETs through the HttpClient port with HTTP errors
+// as VcsDriverError (carrying the status, which VcsRepository uses to decide "fatal" vs "no composer.json"),
+// Link-header pagination, and the switch to the git driver when the API cannot be used.
+import * as l10n from '@vscode/l10n';
+import type { ResolveContext } from '../types';
+import { VcsDriverError, type VcsDriver, type VcsSource } from './driver';
+import { GitDriver } from './gitDriver';
+import { redactUrl } from './urlSafety';
+
+export interface ApiResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: Buffer;
+}
+
+const API_TIMEOUT_MS = 30_000;
+
+/** Driver errors that git could not do better on. */
+const NO_FALLBACK = new Set(['git-fallback-disabled', 'repository-disabled', 'not-git']);
+
+export async function apiGet(ctx: ResolveContext, url: string, accept = 'application/json'): Promise<ApiResponse> {
+	const result = await ctx.http.request({
+		url,
+		headers: { Accept: accept, ...ctx.credentials.headersFor(url) },
+		signal: ctx.signal,
+		timeoutMs: API_TIMEOUT_MS,
+		cache: true,
+	});
+	if (!result.ok) {
+		throw new VcsDriverError(`http-${result.code}`, result.message);
+	}
+	if (result.status < 200 || result.status >= 300) {
+		throw new VcsDriverError('http-status', l10n.t('The "{0}" file could not be downloaded ({1})', redactUrl(url), `HTTP ${result.status}`), { status: result.status });
+	}
+	return { status: result.status, headers: result.headers, body: result.body };
+}
+
+export function decodeJson(response: ApiResponse, url: string): unknown {
+	try {
+		return JSON.parse(response.body.toString('utf8'));
+	} catch {
+		throw new VcsDriverError('invalid-api-response', l10n.t('{0} did not return valid JSON.', redactUrl(url)));
+	}
+}
+
+/** `Link: <…>; rel="next"`, only when it stays on the API's own origin. */
+export function nextPageLink(headers: Record<string, string>, sameOriginAs: string): string | null {
+	const header = headers['link'] ?? headers['Link'];
+	if (!header) {
+		return null;
+	}
+	for (const part of header.split(',')) {
+		const m = /<(.+?)>; *rel="next"/.exec(part);
+		if (m) {
+			return sameOrigin(m[1], sameOriginAs) ? m[1] : null;
+		}
+	}
+	return null;
+}
+
+export function sameOrigin(a: string, b: string): boolean {
+	try {
+		return new URL(a).origin === new URL(b).origin;
+	} catch {
+		return false;
+	}
+}
+
+/** A configured API base without its trailing slash and without a version suffix the driver adds itself. */
+export function apiBase(configured: string, versionSuffix: string): string {
+	let base = configured.replace(/\/+$/, '');
+	if (base.endsWith(versionSuffix)) {
+		base = base.slice(0, -versionSuffix.length);
+	}
+	return base;
+}
+
+export function isNotFound(e: unknown): boolean {
+	return e instanceof VcsDriverError && e.transport?.status === 404;
+}
+
+export function asObject(value: unknown): Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function asArray(value: unknown): unknown[] {
+	return Array.isArray(value) ? value : [];
+}
+
+/**
+ * Base for API drivers: every call goes to the git driver once `useGit` ran (Composer's `gitDriver` field).
+ * Subclasses implement the `api*` methods.
+ */
+export abstract class HostApiDriver implements VcsDriver {
+	readonly warnings: string[] = [];
+	protected git: GitDriver | null = null;
+
+	constructor(protected readonly url: string, protected readonly repoConfig: Record<string, unknown>, protected readonly ctx: ResolveContext) {}
+
+	abstract readonly label: string;
+	protected abstract apiInitialize(): Promise<void>;
+	protected abstract apiRootIdentifier(): string;
+	protected abstract apiBranches(): Promise<Map<string, string>>;
+	protected abstract apiTags(): Promise<Map<string, string>>;
+	protected abstract apiComposerInformation(identifier: string): Promise<Record<string, unknown> | null>;
+	protected abstract apiSource(identifier: string): VcsSource;
+	protected abstract apiDist(identifier: string): { type: string; url: string; reference: string } | null;
+	/** The URL git should use when the API cannot be used. */
+	protected abstract fallbackUrl(): string;
+
+	/** `allow-git-fallback: false` (Composer 2.9.3+) forbids reading the repository with git instead. */
+	protected get allowGitFallback(): boolean {
+		return this.repoConfig['allow-git-fallback'] !== false;
+	}
+
+	protected async useGit(url: string, reason?: VcsDriverError): Promise<void> {
+		if (!this.allowGitFallback) {
+			throw new VcsDriverError('git-fallback-disabled', reason ? `${l10n.t('Fallback to git driver disabled')}: ${reason.message}` : l10n.t('Fallback to git driver disabled'), reason?.transport);
+		}
+		if (reason) {
+			this.warnings.push(l10n.t('{0}: the API could not be used ({1}); the repository was read with git from {2} instead.', this.label, reason.message, redactUrl(url)));
+		}
+		const git = new GitDriver(url, this.ctx);
+		await git.initialize();
+		this.git = git;
+	}
+
+	/** `no-api: true` (and GitHub's `use-github-api: false`): read with git from the URL as written. */
+	protected noApi(): boolean {
+		return false;
+	}
+
+	async initialize(): Promise<void> {
+		if (this.noApi()) {
+			await this.useGit(this.url);
+			return;
+		}
+		try {
+			await this.apiInitialize();
+		} catch (e) {
+			if (!(e instanceof VcsDriverError) || NO_FALLBACK.has(e.code)) {
+				throw e;
+			}
+			// Composer falls back to git (non-interactively) when the repository data call fails; we do so for
+			// every failure of that call, so an outage or a rate limit still gives an answer.
+			try {
+				await this.useGit(this.fallbackUrl(), e);
+			} catch (gitError) {
+				if (gitError instanceof VcsDriverError && gitError.code !== 'git-fallback-disabled') {
+					throw new VcsDriverError(gitError.code, l10n.t('{0} (the API had failed first: {1})', gitError.message, e.message), e.transport);
+				}
+				throw gitError;
+			}
+		}
+	}
+
+	async getRootIdentifier(): Promise<string> {
+		return this.git ? this.git.getRootIdentifier() : this.apiRootIdentifier();
+	}
+
+	async getBranches(): Promise<Map<string, string>> {
+		return this.git ? this.git.getBranches() : this.apiBranches();
+	}
+
+	async getTags(): Promise<Map<string, string>> {
+		return this.git ? this.git.getTags() : this.apiTags();
+	}
+
+	async getComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {
+		return this.git ? this.git.getComposerInformation(identifier) : this.apiComposerInformation(identifier);
+	}
+
+	getSource(identifier: string): VcsSource {
+		return this.git ? this.git.getSource(identifier) : this.apiSource(identifier);
+	}
+
+	getDist(identifier: string): { type: string; url: string; reference: string } | null {
+		return this.git ? this.git.getDist() : this.apiDist(identifier);
+	}
+}

@@ -1,0 +1,20 @@
+// Entry point of the VCS resolver family. Built-in drivers register here; the svn/hg/fossil/perforce
+// drivers add one `registerVcsDriver(...)` line each (order does not matter: driverRegistry.ts applies
+// Composer's detection order).
+import { bitbucketDriverFactory } from './bitbucketDriver';
+import { registerVcsDriver } from './driverRegistry';
+import { gitDriverFactory } from './gitDriver';
+import { githubDriverFactory } from './githubDriver';
+import { gitlabDriverFactory } from './gitlabDriver';
+
+registerVcsDriver(githubDriverFactory);
+registerVcsDriver(gitlabDriverFactory);
+registerVcsDriver(bitbucketDriverFactory);
+registerVcsDriver(gitDriverFactory);
+
+export { registerVcsDriver, orderedDrivers, VCS_REPOSITORY_TYPES } from './driverRegistry';
+export { VcsRepositoryResolver, vcsRepositoryResolver, selectDriver, expandPath } from './vcsRepository';
+export { loadVcsVersions, branchAlias, prettyAlias } from './vcsVersions';
+export { checkVcsUrl, checkRefName, checkSecureTransport, redactUrl } from './urlSafety';
+export { VcsDriverError } from './driver';
+export type { VcsDriver, VcsDriverFactory, VcsSource } from './driver';

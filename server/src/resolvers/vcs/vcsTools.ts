@@ -1,0 +1,144 @@
+// Small shared pieces of the svn/hg/fossil/perforce drivers: running a VCS program through the
+// ProcessRunner port (argument arrays only, a timeout, failures turned into VcsDriverError values with a
+// per-tool "not installed" message), a cache folder per URL, a per-folder lock, and a bounded-concurrency
+// prefetch so that every ref's composer.json is read in parallel instead of one process after another.
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import type { ResolveContext } from '../types';
+import { VcsDriverError } from './driver';
+import { cleanStderr } from './gitProcess';
+import { redactUrl } from './urlSafety';
+
+const VCS_TIMEOUT_MS = 300_000;
+/** Two cores are common; more parallel Python (hg) processes only queue up. */
+export const READ_CONCURRENCY = 4;
+
+export interface VcsRunOptions {
+	cwd?: string;
+	env?: Record<string, string>;
+	/** Message used when the program is missing (Composer's wording per tool). */
+	notFound: string;
+}
+
+export interface VcsRunOutput {
+	exitCode: number;
+	stdout: string;
+	stderr: string;
+}
+
+/** Runs `command args` once; spawn failures, timeouts and cancellation are thrown as VcsDriverError, exit codes are returned. */
+export async function runVcs(ctx: ResolveContext, command: string, args: string[], options: VcsRunOptions): Promise<VcsRunOutput> {
+	const result = await ctx.processes.run({ command, args, cwd: options.cwd, env: options.env, signal: ctx.signal, timeoutMs: VCS_TIMEOUT_MS });
+	if (!result.ok) {
+		if (result.code === 'not-found') {
+			throw new VcsDriverError(`${command}-not-found`, options.notFound);
+		}
+		throw new VcsDriverError(`${command}-${result.code}`, redactUrl(result.message));
+	}
+	return { exitCode: result.exitCode, stdout: result.stdout.toString('utf8'), stderr: result.stderr };
+}
+
+/** Like runVcs, but a non-zero exit is an error carrying the program's (cleaned) stderr. */
+export async function runVcsOk(ctx: ResolveContext, command: string, args: string[], options: VcsRunOptions & { what: string }): Promise<string> {
+	const out = await runVcs(ctx, command, args, options);
+	if (out.exitCode !== 0) {
+		throw new VcsDriverError(`${command}-failed`, l10n.t('{0} failed: {1}', options.what, cleanStderr(out.stderr || out.stdout)));
+	}
+	return out.stdout;
+}
+
+export function isDirectory(p: string): boolean {
+	try {
+		return statSync(p).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+export function isFile(p: string): boolean {
+	try {
+		return statSync(p).isFile();
+	} catch {
+		return false;
+	}
+}
+
+/** A stable folder/file name for a URL under the cache: readable prefix plus a hash (never the credentials). */
+export function cachePath(ctx: ResolveContext, kind: string, url: string, suffix = ''): string {
+	const base = ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache');
+	const safe = redactUrl(url).replace(/[^a-z0-9.]/gi, '-').slice(0, 80);
+	const hash = createHash('sha256').update(url).digest('hex').slice(0, 12);
+	return path.join(base, 'vcs', kind, `${safe}-${hash}${suffix}`);
+}
+
+const locks = new Map<string, Promise<unknown>>();
+
+/** Serialises work on one cache entry inside this process (two resolutions of one URL share a clone). */
+export async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+	const previous = locks.get(key) ?? Promise.resolve();
+	const next = previous.catch(() => undefined).then(fn);
+	locks.set(key, next);
+	try {
+		return await next;
+	} finally {
+		if (locks.get(key) === next) {
+			locks.delete(key);
+		}
+	}
+}
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Runs `read` for every key with at most `limit` at a time and returns the settled results. Results are
+ * stored settled (not as rejected promises) so a failure that nobody asks for never becomes an unhandled rejection.
+ */
+export async function readAll<T>(keys: string[], limit: number, read: (key: string) => Promise<T>): Promise<Map<string, Settled<T>>> {
+	const out = new Map<string, Settled<T>>();
+	const queue = [...new Set(keys)];
+	const worker = async () => {
+		for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+			try {
+				out.set(key, { ok: true, value: await read(key) });
+			} catch (error) {
+				out.set(key, { ok: false, error });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
+	return out;
+}
+
+/** The result of readAll for one key, thrown again if it failed; `fallback` reads keys that were not prefetched. */
+export async function settledValue<T>(cache: Map<string, Settled<T>>, key: string, fallback: (key: string) => Promise<T>): Promise<T> {
+	let entry = cache.get(key);
+	if (entry === undefined) {
+		try {
+			entry = { ok: true, value: await fallback(key) };
+		} catch (error) {
+			entry = { ok: false, error };
+		}
+		cache.set(key, entry);
+	}
+	if (!entry.ok) {
+		throw entry.error;
+	}
+	return entry.value;
+}
+
+/** PHP's string conversion of a scalar config value (`true` → "1"); `false` stays false, null/undefined → undefined. */
+export function phpConfigString(value: unknown): string | false | undefined {
+	if (value === undefined || value === null) {
+		return undefined;
+	}
+	if (value === false) {
+		return false;
+	}
+	if (value === true) {
+		return '1';
+	}
+	return typeof value === 'string' || typeof value === 'number' ? String(value) : 'Array';
+}

@@ -1,0 +1,82 @@
+// PHP behaviours that JavaScript does differently and that Composer's results depend on.
+// Composer's regexes run on bytes without the `u` flag, so `\s` is ASCII whitespace only, `.` stops
+// only at "\n", and `$` also matches before a final "\n". These constants are spliced into our
+// regex sources so that every pattern keeps those meanings.
+
+/** PCRE `\s` (no UCP): space, \t, \n, \v, \f, \r — JavaScript's `\s` also matches NBSP and friends. */
+export const WS = '[\\t\\n\\v\\f\\r ]';
+/** PCRE `[^\s]`. */
+export const NOT_WS = '[^\\t\\n\\v\\f\\r ]';
+/** PCRE `[^,\s]`: neither a comma nor whitespace. */
+export const NOT_COMMA_WS = '[^,\\t\\n\\v\\f\\r ]';
+/** PCRE `.` without the `s` flag: anything but "\n" (JavaScript's `.` also refuses \r, \u2028, \u2029). */
+export const DOT = '[^\\n]';
+/** PCRE `$` without the `D` flag: the end, or just before a final "\n". */
+export const END = '(?=\\n?$)';
+
+const TRIMMED = ' \t\n\r\0\v';
+
+/** PHP `trim()` with its default character list (it does not strip \f or Unicode spaces). */
+export function phpTrim(s: string): string {
+	let start = 0;
+	let end = s.length;
+	while (start < end && TRIMMED.includes(s[start])) start++;
+	while (end > start && TRIMMED.includes(s[end - 1])) end--;
+	return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** Number of characters `phpTrim` removes from the start of `s`. */
+export function phpTrimStart(s: string): number {
+	let start = 0;
+	while (start < s.length && TRIMMED.includes(s[start])) start++;
+	return start;
+}
+
+/** PHP 8 `strtolower()`: ASCII only, whatever the locale. */
+export function asciiLower(s: string): string {
+	return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+/** `preg_quote()` for use inside a JavaScript regex source. */
+export function regexQuote(s: string): string {
+	return s.replace(/[.\\+*?[^\]$(){}=!<>|:\-#/]/g, '\\$&');
+}
+
+const PHP_INT_MAX = 9223372036854775807n;
+
+/**
+ * `$digits + $n` in PHP for a numeric string of decimal digits: an int while it fits, otherwise a
+ * float printed with PHP's default precision of 14 (`9.2233720368548E+18`). Composer builds range
+ * bounds this way, so huge version parts produce these odd strings in PHP too.
+ */
+export function phpIncrement(digits: string, n: number): string {
+	if (digits === '') digits = '0';
+	const big = BigInt(digits);
+	if (big <= PHP_INT_MAX) {
+		const sum = big + BigInt(n);
+		if (sum <= PHP_INT_MAX) return sum.toString();
+		return phpFloatToString(Number(big) + n);
+	}
+	return phpFloatToString(Number(digits) + n);
+}
+
+/** PHP's float to string conversion (precision 14) for values too large for an int. */
+function phpFloatToString(x: number): string {
+	const [mantissa, exponent] = x.toPrecision(14).split('e');
+	let m = mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa;
+	if (exponent === undefined) return m;
+	if (!m.includes('.')) m += '.0';
+	const exp = Number(exponent);
+	return `${m}E${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
+}
+
+const NUMERIC_RE = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
+const INTEGER_RE = /^[ \t\n\r\v\f]*[+-]?\d+[ \t\n\r\v\f]*$/;
+
+/** PHP 8 `$a == $b` on two strings: numeric strings compare as numbers (`"2010.01" == "2010.010"`). */
+export function phpLooseEquals(a: string, b: string): boolean {
+	if (a === b) return true;
+	if (!NUMERIC_RE.test(a) || !NUMERIC_RE.test(b)) return false;
+	if (INTEGER_RE.test(a) && INTEGER_RE.test(b)) return BigInt(a.trim()) === BigInt(b.trim());
+	return Number(a) === Number(b);
+}

@@ -1,0 +1,153 @@
+// PHP's `version_compare()`, which Composer uses for every ordering decision. Written from the
+// documented algorithm: canonicalize both strings, then compare dot-separated parts, numbers as
+// numbers and words by their rank (anything else < dev < alpha = a < beta = b < RC = rc < number < pl = p).
+// PHP works on bytes, so strings with non-ASCII characters are compared as their UTF-8 bytes.
+
+export type CompareOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+const SPECIAL_FORMS: ReadonlyArray<readonly [string, number]> = [
+	['dev', 0], ['alpha', 1], ['a', 1], ['beta', 2], ['b', 2], ['RC', 3], ['rc', 3], ['#', 4], ['pl', 5], ['p', 5],
+];
+/** Stands for "a number" when a number meets a word (PHP uses the same marker). */
+const NUMBER_FORM = '#N#';
+const LONG_MAX = '9223372036854775807';
+
+function isDigit(c: string | undefined): boolean {
+	return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isAlnum(c: string): boolean {
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/** UTF-8 bytes as a string of char codes 0–255, so that per-character rules see PHP's bytes. */
+function toByteString(s: string): string {
+	if (!/[^\x00-\x7f]/.test(s)) return s;
+	let out = '';
+	for (const ch of s) {
+		const cp = ch.codePointAt(0) as number;
+		if (cp < 0x80) out += ch;
+		else if (cp < 0x800) out += String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+		else if (cp < 0x10000) out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+		else out += String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+	}
+	return out;
+}
+
+/**
+ * `-`, `_`, `+` and other non-alphanumerics become a single `.`, and a `.` is put between a run of
+ * digits and a run of other characters. The first character is kept as it is, as PHP does.
+ */
+export function canonicalizeVersion(version: string): string {
+	if (version.length === 0) return '';
+	let out = version[0];
+	let last = version[0];
+	let prev = version[0];
+	const push = (c: string): void => {
+		out += c;
+		last = c;
+	};
+	for (let i = 1; i < version.length; i++) {
+		const c = version[i];
+		if (c === '-' || c === '_' || c === '+') {
+			if (last !== '.') push('.');
+		} else if ((!isDigit(prev) && prev !== '.' && isDigit(c)) || (isDigit(prev) && !isDigit(c) && c !== '.')) {
+			if (last !== '.') push('.');
+			push(c);
+		} else if (!isAlnum(c)) {
+			if (last !== '.') push('.');
+		} else {
+			push(c);
+		}
+		prev = c;
+	}
+	return out;
+}
+
+function specialFormOrder(form: string): number {
+	for (const [name, order] of SPECIAL_FORMS) {
+		if (form.startsWith(name)) return order;
+	}
+	return -1;
+}
+
+function compareSpecialForms(a: string, b: string): number {
+	return Math.sign(specialFormOrder(a) - specialFormOrder(b));
+}
+
+/** C `strtol` on a part that starts with a digit: its leading digits, saturated at LONG_MAX. */
+function leadingNumber(part: string): string {
+	let end = 0;
+	while (isDigit(part[end])) end++;
+	let digits = part.slice(0, end).replace(/^0+(?=\d)/, '');
+	if (digits.length > LONG_MAX.length || (digits.length === LONG_MAX.length && digits > LONG_MAX)) digits = LONG_MAX;
+	return digits;
+}
+
+function compareNumbers(a: string, b: string): number {
+	const x = leadingNumber(a);
+	const y = leadingNumber(b);
+	if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+	return x === y ? 0 : x < y ? -1 : 1;
+}
+
+function cString(s: string): string {
+	const nul = s.indexOf('\0');
+	return nul < 0 ? s : s.slice(0, nul);
+}
+
+function compareCanonical(original1: string, original2: string): number {
+	if (original1 === '' || original2 === '') {
+		if (original1 === '' && original2 === '') return 0;
+		return original1 !== '' ? 1 : -1;
+	}
+	const v1 = original1[0] === '#' ? original1 : canonicalizeVersion(original1);
+	const v2 = original2[0] === '#' ? original2 : canonicalizeVersion(original2);
+	// p = start of the current part; n = position of the dot that ends it, or -1 when it is the last.
+	let p1 = 0;
+	let p2 = 0;
+	let n1 = 0;
+	let n2 = 0;
+	let compare = 0;
+	while (p1 < v1.length && p2 < v2.length && n1 >= 0 && n2 >= 0) {
+		n1 = v1.indexOf('.', p1);
+		n2 = v2.indexOf('.', p2);
+		const part1 = v1.slice(p1, n1 < 0 ? undefined : n1);
+		const part2 = v2.slice(p2, n2 < 0 ? undefined : n2);
+		const digit1 = isDigit(part1[0]);
+		const digit2 = isDigit(part2[0]);
+		if (digit1 && digit2) compare = compareNumbers(part1, part2);
+		else if (!digit1 && !digit2) compare = compareSpecialForms(part1, part2);
+		else compare = digit1 ? compareSpecialForms(NUMBER_FORM, part2) : compareSpecialForms(part1, NUMBER_FORM);
+		if (compare !== 0) break;
+		if (n1 >= 0) p1 = n1 + 1;
+		if (n2 >= 0) p2 = n2 + 1;
+	}
+	if (compare === 0) {
+		if (n1 >= 0) {
+			compare = isDigit(v1[p1]) ? 1 : compareCanonical(v1.slice(p1), NUMBER_FORM);
+		} else if (n2 >= 0) {
+			compare = isDigit(v2[p2]) ? -1 : compareCanonical(NUMBER_FORM, v2.slice(p2));
+		}
+	}
+	return compare;
+}
+
+/** `version_compare($a, $b)`: -1, 0 or 1. */
+export function phpVersionCompare(a: string, b: string): -1 | 0 | 1 {
+	return compareCanonical(toByteString(cString(a)), toByteString(cString(b))) as -1 | 0 | 1;
+}
+
+/** `version_compare($a, $b, $operator)` for Composer's operators (`=` and `<>` included). */
+export function phpVersionCompareOp(a: string, b: string, operator: string): boolean {
+	const c = phpVersionCompare(a, b);
+	switch (operator) {
+		case '<': return c === -1;
+		case '<=': return c !== 1;
+		case '>': return c === 1;
+		case '>=': return c !== -1;
+		case '==': case '=': return c === 0;
+		case '!=': case '<>': return c !== 0;
+		default: throw new Error(`Unknown version_compare operator "${operator}"`);
+	}
+}

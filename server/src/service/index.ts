@@ -1,0 +1,29 @@
+// Entry point of the pure language service: wires the feature modules to the ComposerLanguageService contract.
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ComposerLanguageService, LanguageServiceOptions } from './types';
+import { doComplete } from './completion';
+import { doHover } from './hover';
+import { doValidation } from './validation';
+import { getCodeActions } from './codeActions';
+
+export function getLanguageService(options: LanguageServiceOptions): ComposerLanguageService {
+	return {
+		doValidation(document: TextDocument, documentPath?: string): Promise<Diagnostic[]> {
+			return doValidation(document, options, documentPath);
+		},
+		doComplete(document: TextDocument, position: Position, documentPath?: string): Promise<CompletionList> {
+			return doComplete(document, position, options, documentPath);
+		},
+		doHover(document: TextDocument, position: Position): Promise<Hover | null> {
+			return doHover(document, position, options);
+		},
+		getCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[] {
+			return getCodeActions(document, range, context);
+		},
+	};
+}
+
+export type { ComposerLanguageService, LanguageServiceOptions, LocalFacts } from './types';
+export { DIAGNOSTIC_SOURCE } from './types';
+export { DiagnosticCode } from './validation/codes';

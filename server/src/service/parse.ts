@@ -1,0 +1,200 @@
+// jsonc-parser tree → a model of the `repositories` block that validation, completion, hover and code
+// actions share. Parsing is tolerant (comments, trailing commas, broken JSON): whatever part of the tree
+// survives is modelled, and syntax problems are kept as values for validation to report.
+import { type Node, type ParseError, findNodeAtOffset, getNodePath, parseTree, type JSONPath } from 'jsonc-parser';
+
+export interface PropertyInfo {
+	readonly key: string;
+	/** The string node of the key. */
+	readonly keyNode: Node;
+	/** The value; absent while the user is still typing (`"url": `). */
+	readonly valueNode: Node | undefined;
+	/** The whole `"key": value` property node. */
+	readonly propertyNode: Node;
+}
+
+export interface ObjectInfo {
+	readonly node: Node;
+	/** Every property in document order, duplicates included. */
+	readonly properties: readonly PropertyInfo[];
+}
+
+/** PHP's json_decode keeps the last of duplicate keys; so do we. */
+export function getProperty(obj: ObjectInfo | undefined, key: string): PropertyInfo | undefined {
+	if (!obj) return undefined;
+	for (let i = obj.properties.length - 1; i >= 0; i--) {
+		if (obj.properties[i].key === key) return obj.properties[i];
+	}
+	return undefined;
+}
+
+export function toObjectInfo(node: Node | undefined): ObjectInfo | undefined {
+	if (!node || node.type !== 'object') return undefined;
+	const properties: PropertyInfo[] = [];
+	for (const prop of node.children ?? []) {
+		const keyNode = prop.children?.[0];
+		if (prop.type !== 'property' || !keyNode || typeof keyNode.value !== 'string') continue;
+		properties.push({ key: keyNode.value, keyNode, valueNode: prop.children?.[1], propertyNode: prop });
+	}
+	return { node, properties };
+}
+
+/**
+ * - `repository`: an object with a `type` key, or an object that is neither a disable entry nor typed
+ *   (then `type` is missing).
+ * - `disable`: `{"name": false}` in the list form, `"name": false` in the keyed form, or an untyped object
+ *   holding a boolean value (a disable entry with mistakes).
+ * - `invalid`: anything that is not an object (string, number, array, null, true).
+ */
+export type EntryKind = 'repository' | 'disable' | 'invalid';
+
+export interface DisableInfo {
+	/** The repository name being disabled (`packagist.org`, `packagist`, …). */
+	readonly name: string;
+	readonly keyNode: Node;
+	readonly valueNode: Node | undefined;
+	/** Other properties of the same list-form object (Composer rejects them). */
+	readonly extra: readonly PropertyInfo[];
+}
+
+export interface RepositoryEntry {
+	/** Position in the block (0-based). */
+	readonly index: number;
+	readonly kind: EntryKind;
+	/** Keyed form: the property key (the repository name). */
+	readonly keyName?: string;
+	readonly keyNode?: Node;
+	/** The entry's value node (object for repositories, `false` for keyed disables). */
+	readonly valueNode: Node;
+	/** Present for objects. */
+	readonly object?: ObjectInfo;
+	/** `type` when it is a string. */
+	readonly type?: string;
+	readonly typeProperty?: PropertyInfo;
+	readonly disable?: DisableInfo;
+}
+
+export type BlockForm = 'list' | 'keyed' | 'other';
+
+export interface RepositoriesBlock {
+	readonly property: PropertyInfo;
+	/** `other`: neither array nor object (or no value yet). */
+	readonly form: BlockForm;
+	readonly entries: readonly RepositoryEntry[];
+	/** Keyed form whose keys are a repository's own keys (`{"type": "vcs", "url": …}`): Composer's "single repository" error. */
+	readonly singleRepository: boolean;
+}
+
+/** The root `config` settings that change how repositories are checked (only what composer.json says; global config is unknown). */
+export interface ComposerConfigFacts {
+	/** `config.secure-http` (Composer default: true). */
+	readonly secureHttp: boolean;
+	readonly secureSvnDomains: readonly string[];
+	/** Defaults plus the composer.json's own `config.github-domains` / `gitlab-domains`. */
+	readonly githubDomains: readonly string[];
+	readonly gitlabDomains: readonly string[];
+}
+
+export interface SyntaxProblem {
+	readonly error: ParseError['error'];
+	readonly offset: number;
+	readonly length: number;
+}
+
+export interface ComposerDocument {
+	readonly text: string;
+	readonly root: Node | undefined;
+	readonly rootObject: ObjectInfo | undefined;
+	readonly syntaxErrors: readonly SyntaxProblem[];
+	readonly repositories: RepositoriesBlock | undefined;
+	readonly config: ComposerConfigFacts;
+}
+
+function entryFromValue(index: number, valueNode: Node, keyed: { name: string; keyNode: Node } | undefined, form: BlockForm): RepositoryEntry {
+	const base = { index, valueNode, ...(keyed ? { keyName: keyed.name, keyNode: keyed.keyNode } : {}) };
+	if (keyed && valueNode.type === 'boolean') {
+		return { ...base, kind: 'disable', disable: { name: keyed.name, keyNode: keyed.keyNode, valueNode, extra: [] } };
+	}
+	const object = toObjectInfo(valueNode);
+	if (!object) return { ...base, kind: 'invalid' };
+	const typeProperty = getProperty(object, 'type');
+	if (!typeProperty && form === 'list') {
+		// An untyped object holding a boolean is a disable entry (possibly with mistakes Composer rejects).
+		const first = object.properties.find((p) => p.valueNode?.type === 'boolean');
+		if (first) {
+			return { ...base, kind: 'disable', object, disable: { name: first.key, keyNode: first.keyNode, valueNode: first.valueNode, extra: object.properties.filter((p) => p !== first) } };
+		}
+	}
+	const type = typeof typeProperty?.valueNode?.value === 'string' && typeProperty.valueNode.type === 'string' ? typeProperty.valueNode.value as string : undefined;
+	return { ...base, kind: 'repository', object, ...(typeProperty ? { typeProperty } : {}), ...(type !== undefined ? { type } : {}) };
+}
+
+function parseBlock(property: PropertyInfo): RepositoriesBlock {
+	const value = property.valueNode;
+	if (value?.type === 'array') {
+		const entries = (value.children ?? []).map((child, i) => entryFromValue(i, child, undefined, 'list'));
+		return { property, form: 'list', entries, singleRepository: false };
+	}
+	const obj = toObjectInfo(value);
+	if (obj) {
+		const typeProp = getProperty(obj, 'type');
+		const singleRepository = typeProp?.valueNode?.type === 'string';
+		const entries = singleRepository ? [] : obj.properties
+			.filter((p) => p.valueNode !== undefined)
+			.map((p, i) => entryFromValue(i, p.valueNode as Node, { name: p.key, keyNode: p.keyNode }, 'keyed'));
+		return { property, form: 'keyed', entries, singleRepository };
+	}
+	return { property, form: 'other', entries: [], singleRepository: false };
+}
+
+function stringList(node: Node | undefined): string[] {
+	if (!node || node.type !== 'array') return [];
+	return (node.children ?? []).filter((c) => c.type === 'string').map((c) => c.value as string);
+}
+
+function parseConfig(rootObject: ObjectInfo | undefined): ComposerConfigFacts {
+	const config = toObjectInfo(getProperty(rootObject, 'config')?.valueNode);
+	const secure = getProperty(config, 'secure-http')?.valueNode;
+	const svn = getProperty(config, 'secure-svn-domains')?.valueNode;
+	return {
+		secureHttp: !(secure?.type === 'boolean' && secure.value === false),
+		secureSvnDomains: stringList(svn),
+		githubDomains: ['github.com', ...stringList(getProperty(config, 'github-domains')?.valueNode)],
+		gitlabDomains: ['gitlab.com', ...stringList(getProperty(config, 'gitlab-domains')?.valueNode)],
+	};
+}
+
+/** Parses a composer.json text. Never throws. */
+export function parseComposerJson(text: string): ComposerDocument {
+	const errors: ParseError[] = [];
+	// Comments and trailing commas are reported (Composer's JSON parser refuses them) but must not stop parsing.
+	const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+	const rootObject = toObjectInfo(root);
+	const reposProperty = getProperty(rootObject, 'repositories');
+	return {
+		text,
+		root,
+		rootObject,
+		syntaxErrors: errors.map((e) => ({ error: e.error, offset: e.offset, length: e.length })),
+		repositories: reposProperty ? parseBlock(reposProperty) : undefined,
+		config: parseConfig(rootObject),
+	};
+}
+
+/** The entry whose value contains `offset` (keyed entries include their key). */
+export function findEntryAt(doc: ComposerDocument, offset: number): RepositoryEntry | undefined {
+	for (const entry of doc.repositories?.entries ?? []) {
+		const start = entry.keyNode ? entry.keyNode.offset : entry.valueNode.offset;
+		if (offset >= start && offset <= entry.valueNode.offset + entry.valueNode.length) return entry;
+	}
+	return undefined;
+}
+
+/** Node and JSON path at an offset (thin wrappers so callers need one import). */
+export function nodeAt(doc: ComposerDocument, offset: number): { node: Node | undefined; path: JSONPath } {
+	if (!doc.root) return { node: undefined, path: [] };
+	const node = findNodeAtOffset(doc.root, offset, true);
+	return { node, path: node ? getNodePath(node) : [] };
+}
+
+export type { Node, JSONPath };

@@ -1,0 +1,36 @@
+// Disable entries: `{"packagist.org": false}`, the legacy `{"packagist": false}`, keyed `"name": false`,
+// and a `packagist` key inside a typed repository (composer-semantics.md §1.1, §8.1, §8.2).
+import * as l10n from '@vscode/l10n';
+import { LEGACY_PACKAGIST_NAME, PACKAGIST_NAME } from '../catalog';
+import { getProperty } from '../parse';
+import { DiagnosticCode } from './codes';
+import { entryLabel, type RuleContext } from './context';
+
+export function checkDisableEntries(ctx: RuleContext): void {
+	const block = ctx.doc.repositories;
+	if (!block || block.singleRepository) return;
+	for (const entry of block.entries) {
+		if (entry.kind === 'repository' && entry.object) {
+			const packagist = getProperty(entry.object, LEGACY_PACKAGIST_NAME);
+			if (packagist) {
+				ctx.report(packagist.keyNode, DiagnosticCode.packagistKeyInRepository, l10n.t('Repository "{0}" has a "packagist" key, which Composer ignores here (it does not disable packagist.org). Put {"packagist.org": false} in its own entry.', entryLabel(entry)));
+			}
+			continue;
+		}
+		const d = entry.disable;
+		if (entry.kind !== 'disable' || !d) continue;
+		if (d.valueNode && d.valueNode.value !== false) {
+			ctx.report(d.valueNode, DiagnosticCode.disableNotFalse, l10n.t('Only false is allowed here: {"{0}": false} disables a repository; there is no way to enable one.', d.name));
+		}
+		for (const extra of d.extra) {
+			ctx.report(extra.keyNode, DiagnosticCode.disableExtraKeys, l10n.t('A disable entry must hold exactly one key; put "{0}" in its own entry.', extra.key));
+		}
+		if (d.name === LEGACY_PACKAGIST_NAME) {
+			ctx.report(d.keyNode, DiagnosticCode.legacyPackagist, l10n.t('"packagist" is the legacy name of packagist.org; write "packagist.org".'), {
+				fixes: [{ kind: 'replace', title: l10n.t('Replace with "packagist.org"'), newText: JSON.stringify(PACKAGIST_NAME) }],
+			});
+		} else if (d.name !== PACKAGIST_NAME && d.valueNode?.value === false) {
+			ctx.report(d.keyNode, DiagnosticCode.disableUnknownName, l10n.t('"{0}" is not packagist.org: this only disables a repository of that name defined earlier, such as in the global config.', d.name));
+		}
+	}
+}

@@ -1,0 +1,96 @@
+// Local facts for path and artifact repositories, asked through the LocalFacts port
+// (composer-semantics.md §5, §6). Relative URLs are resolved against the composer.json's folder.
+import * as l10n from '@vscode/l10n';
+import { getProperty } from '../parse';
+import { globDirectories } from '../glob';
+import { dirname, expandPath, isAbsolutePath, joinPath, resolvePath } from '../pathUtil';
+import type { LocalFacts } from '../types';
+import { DiagnosticCode } from './codes';
+import type { RuleContext } from './context';
+import type { Node } from '../parse';
+
+const ARCHIVE = /^.+\.(zip|tar|gz|tgz)$/i;
+const SUPPORTED_EXTENSION = /\.(zip|tar|gz|tgz)$/;
+const MAX_SCANNED_ENTRIES = 5000;
+
+function resolveUrl(ctx: RuleContext, url: string): string | undefined {
+	const expanded = expandPath(url.replace(/^file:\/\//, ''), ctx.options.env, ctx.options.homeDir);
+	if (expanded === undefined) return undefined;
+	if (isAbsolutePath(expanded)) return expanded;
+	if (!ctx.documentPath) return undefined;
+	return resolvePath(dirname(ctx.documentPath), expanded);
+}
+
+async function checkPath(ctx: RuleContext, facts: LocalFacts, node: Node, url: string, resolved: string): Promise<void> {
+	const matches = await globDirectories(facts, resolved);
+	if (matches.length === 0) {
+		if (/[*{}]/.test(resolved)) {
+			let base = resolved;
+			while (/[*{}]/.test(base)) base = dirname(base);
+			if (await facts.stat(base) === 'directory') {
+				let shownBase = url;
+				while (/[*{}]/.test(shownBase)) shownBase = dirname(shownBase);
+				ctx.report(node, DiagnosticCode.pathGlobNoMatch, l10n.t('"{0}" matches no folder yet: the repository is empty (Composer accepts this because "{1}" exists).', url, shownBase));
+				return;
+			}
+		}
+		ctx.report(node, DiagnosticCode.pathNotFound, l10n.t('"{0}" does not exist (looked for {1}): Composer fails with "The url supplied for the path repository does not exist".', url, resolved));
+		return;
+	}
+	for (const dir of matches) {
+		if (await facts.stat(joinPath(dir, 'composer.json')) === 'file') return;
+	}
+	ctx.report(node, DiagnosticCode.pathNoComposerJson,
+		matches.length === 1
+			? l10n.t('{0} has no composer.json: Composer skips it, so this repository provides no package.', matches[0])
+			: l10n.t('None of the {0} folders matched by "{1}" has a composer.json: this repository provides no package.', matches.length, url));
+}
+
+async function checkArtifact(ctx: RuleContext, facts: LocalFacts, node: Node, url: string, resolved: string): Promise<void> {
+	const kind = await facts.stat(resolved);
+	if (kind !== 'directory') {
+		ctx.report(node, DiagnosticCode.artifactNotFound, kind === 'missing'
+			? l10n.t('The artifact folder "{0}" does not exist (looked for {1}): Composer fails.', url, resolved)
+			: l10n.t('"{0}" is a file; an artifact repository needs a folder of archives.', url));
+		return;
+	}
+	// Composer walks the folder recursively; stop after a bounded number of entries.
+	const queue = [resolved];
+	let scanned = 0;
+	let found = false;
+	while (queue.length > 0 && scanned < MAX_SCANNED_ENTRIES) {
+		const dir = queue.shift() as string;
+		for (const e of await facts.readDirectory(dir)) {
+			scanned++;
+			if (e.isDirectory) { queue.push(joinPath(dir, e.name)); continue; }
+			if (!ARCHIVE.test(e.name)) continue;
+			if (!SUPPORTED_EXTENSION.test(e.name)) {
+				ctx.report(node, DiagnosticCode.artifactUppercaseExtension, l10n.t('{0}: Composer only reads lower-case .zip/.tar/.gz/.tgz extensions and fails on this file. Rename it.', e.name));
+				return;
+			}
+			found = true;
+		}
+	}
+	if (!found && scanned < MAX_SCANNED_ENTRIES) {
+		ctx.report(node, DiagnosticCode.artifactEmpty, l10n.t('The artifact folder "{0}" holds no .zip, .tar, .gz or .tgz archive: this repository provides no package.', url));
+	}
+}
+
+export async function checkLocalPaths(ctx: RuleContext): Promise<void> {
+	const facts = ctx.options.facts;
+	if (!facts) return;
+	for (const entry of ctx.doc.repositories?.entries ?? []) {
+		if (entry.kind !== 'repository' || (entry.type !== 'path' && entry.type !== 'artifact')) continue;
+		const node = getProperty(entry.object, 'url')?.valueNode;
+		if (node?.type !== 'string' || (node.value as string).trim() === '') continue;
+		const url = node.value as string;
+		const resolved = resolveUrl(ctx, url);
+		if (resolved === undefined) continue;
+		try {
+			if (entry.type === 'path') await checkPath(ctx, facts, node, url, resolved);
+			else await checkArtifact(ctx, facts, node, url, resolved);
+		} catch {
+			// A failing file-system question is not the user's mistake: stay silent rather than guess.
+		}
+	}
+}

@@ -1,0 +1,136 @@
+// URL checks: empty, missing scheme, insecure protocols under `secure-http`, and the URL forms the GitHub,
+// GitLab, Bitbucket and git drivers reject (composer-semantics.md §2.4, §3).
+import * as l10n from '@vscode/l10n';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { getTypeSpec } from '../catalog';
+import { getProperty, type Node } from '../parse';
+import { DiagnosticCode, type FixData } from './codes';
+import type { RuleContext } from './context';
+
+// Shapes each driver accepts (written from the behaviour described in composer-semantics.md §3).
+const GITHUB_URL = /^(?:(?:https?|git):\/\/[^/]+\/|git@[^:]+:\/?)[^/]+\/[^/]+?(?:\.git|\/)?$/;
+const GITLAB_URL = /^(?:(https?):\/\/(.+?)(?::([0-9]+))?\/|git@([^:]+):)(.+)\/([^/]+?)(?:\.git|\/)?$/;
+const BITBUCKET_URL = /^https?:\/\/bitbucket\.org\/[^/]+\/[^/]+?(?:\.git|\/?)?$/i;
+/** Composer's git driver refuses `ssh://user@host:` followed by something other than a port number. */
+const SSH_NON_NUMERIC_PORT = /^ssh:\/\/[^@]+@[^:]+:[^0-9]+/;
+const HAS_SCHEME = /^[\w.]+\??:\/\//;
+const SCP_LIKE = /^[^/@:\s]+@[^:\s]+:/;
+const LOCAL_LOOKING = /^(?:[/\\~$%.]|[a-z]:[\\/]|file:\/\/)/i;
+/** `host.tld/…` without a scheme: almost certainly a forgotten `https://`. */
+const HOST_WITHOUT_SCHEME = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?\//i;
+
+interface ParsedUrl { scheme: string; host: string }
+
+/** Scheme and host of an absolute URL, or undefined for scp-like/local/custom strings (Composer lets those through). */
+export function parseUrl(url: string): ParsedUrl | undefined {
+	const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
+	if (!m) return undefined;
+	const authority = m[2].includes('@') ? m[2].slice(m[2].lastIndexOf('@') + 1) : m[2];
+	const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:\d*$/, '');
+	if (!host) return undefined;
+	return { scheme: m[1], host: host.toLowerCase() };
+}
+
+/** Reports `http://`, `git://`, `ftp://`, `svn://` URLs the way Composer's secure-http setting treats them. */
+export function checkInsecureUrl(ctx: RuleContext, node: Node, url: string): void {
+	const parsed = parseUrl(url);
+	if (!parsed || !['http', 'git', 'ftp', 'svn'].includes(parsed.scheme)) return;
+	const { secureHttp, secureSvnDomains } = ctx.doc.config;
+	const fixes: FixData[] = parsed.scheme === 'http'
+		? [{ kind: 'replace', title: l10n.t('Use https://'), newText: JSON.stringify('https://' + url.slice('http://'.length)) }]
+		: [];
+	if (!secureHttp) {
+		ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('{0}:// is an insecure protocol; Composer allows it only because secure-http is false, and warns.', parsed.scheme), { severity: DiagnosticSeverity.Warning, fixes });
+		return;
+	}
+	if (parsed.scheme === 'svn') {
+		if (secureSvnDomains.includes(parsed.host)) return;
+		ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('Composer refuses svn:// connections to {0}: add the host to config.secure-svn-domains or use svn+ssh:// or https://.', parsed.host), { fixes });
+		return;
+	}
+	ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('Composer refuses {0}:// URLs while config.secure-http is true (the default). Use https:// (or ssh), or set secure-http to false.', parsed.scheme), { fixes });
+}
+
+function gitlabHostConfigured(url: string, domains: readonly string[]): boolean {
+	const m = GITLAB_URL.exec(url);
+	if (!m) return true;
+	const host = (m[2] ?? m[4] ?? '').toLowerCase();
+	const port = m[3];
+	const pathParts = (m[5] ?? '').split('/');
+	const lower = domains.map((d) => d.toLowerCase());
+	if (lower.includes(host) || (port && lower.includes(`${host}:${port}`))) return true;
+	// Instances under a sub-path are configured as "host/path".
+	for (let i = 1; i <= pathParts.length; i++) {
+		if (lower.includes([host, ...pathParts.slice(0, i)].join('/'))) return true;
+	}
+	return false;
+}
+
+export function checkUrls(ctx: RuleContext): void {
+	for (const entry of ctx.doc.repositories?.entries ?? []) {
+		if (entry.kind !== 'repository' || !entry.type) continue;
+		const spec = getTypeSpec(entry.type);
+		const urlNode = getProperty(entry.object, 'url')?.valueNode;
+		if (!spec || spec.family === 'package' || spec.family === 'pear' || urlNode?.type !== 'string') continue;
+		const url = urlNode.value as string;
+		if (url.trim() === '') {
+			ctx.report(urlNode, DiagnosticCode.emptyUrl, l10n.t('The "url" is empty.'));
+			continue;
+		}
+		if (spec.family === 'path' || spec.family === 'artifact') continue; // local facts rule
+		const secure = ctx.doc.config.secureHttp;
+		if (spec.family === 'composer') {
+			if (!HAS_SCHEME.test(url) && !LOCAL_LOOKING.test(url)) {
+				ctx.report(urlNode, DiagnosticCode.urlNoScheme, l10n.t('The URL has no scheme: Composer reads it as http://{0}, which secure-http refuses. Write https://{0}.', url), {
+					...(secure ? {} : { severity: DiagnosticSeverity.Warning }),
+					fixes: [{ kind: 'replace', title: l10n.t('Use https://'), newText: JSON.stringify('https://' + url) }],
+				});
+				continue;
+			}
+			checkInsecureUrl(ctx, urlNode, url);
+			continue;
+		}
+		// VCS family.
+		const type = entry.type;
+		if (type === 'github' && !GITHUB_URL.test(url)) {
+			ctx.report(urlNode, DiagnosticCode.invalidGithubUrl, l10n.t('The GitHub driver rejects this URL: use https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git (or type "git" / "vcs" for other URLs).'));
+			continue;
+		}
+		if (type === 'gitlab') {
+			if (!GITLAB_URL.test(url)) {
+				ctx.report(urlNode, DiagnosticCode.invalidGitlabUrl, l10n.t('The GitLab driver rejects this URL: it must be the http(s) or git@ URL of a GitLab project, e.g. https://gitlab.com/GROUP/PROJECT.'));
+				continue;
+			}
+			if (!gitlabHostConfigured(url, ctx.doc.config.gitlabDomains)) {
+				ctx.report(urlNode, DiagnosticCode.gitlabDomainNotConfigured, l10n.t('This host is not in config.gitlab-domains of this file: Composer fails with type "gitlab" unless the global config lists it. Add it to "gitlab-domains" or use type "vcs" or "git".'));
+			}
+		}
+		if ((type === 'bitbucket' || type === 'git-bitbucket') && !BITBUCKET_URL.test(url)) {
+			ctx.report(urlNode, DiagnosticCode.invalidBitbucketUrl, l10n.t('The Bitbucket driver rejects this URL: use https://bitbucket.org/OWNER/REPO (or type "git" for ssh URLs).'));
+			continue;
+		}
+		if ((type === 'git' || type === 'vcs') && SSH_NON_NUMERIC_PORT.test(url)) {
+			ctx.report(urlNode, DiagnosticCode.invalidSshUrl, l10n.t('Composer rejects ssh:// URLs with something other than a port number after ":". Write ssh://git@example.com:22/path or git@example.com:path.'));
+			continue;
+		}
+		if (!HAS_SCHEME.test(url) && !SCP_LIKE.test(url) && !LOCAL_LOOKING.test(url) && HOST_WITHOUT_SCHEME.test(url)) {
+			ctx.report(urlNode, DiagnosticCode.urlNoScheme, l10n.t('The URL has no scheme, so Composer treats it as a local folder. Did you mean https://{0}?', url), {
+				severity: DiagnosticSeverity.Warning,
+				fixes: [{ kind: 'replace', title: l10n.t('Use https://'), newText: JSON.stringify('https://' + url) }],
+			});
+			continue;
+		}
+		// The GitHub and Bitbucket drivers talk to their https APIs whatever the URL's scheme.
+		if (apiDriverHandles(type, url, ctx.doc.config.githubDomains)) continue;
+		checkInsecureUrl(ctx, urlNode, url);
+	}
+}
+
+function apiDriverHandles(type: string, url: string, githubDomains: readonly string[]): boolean {
+	if (type === 'github' || type === 'bitbucket' || type === 'git-bitbucket') return true;
+	if (type !== 'vcs') return false;
+	if (BITBUCKET_URL.test(url)) return true;
+	if (!GITHUB_URL.test(url)) return false;
+	const host = (parseUrl(url)?.host ?? '').replace(/^www\./, '');
+	return githubDomains.includes(host);
+}

@@ -1,0 +1,78 @@
+// Settings are pulled per resource (a folder may turn validation off for itself alone) and typed once here,
+// so handlers never read raw client JSON. The promise is cached per document and the whole cache is dropped
+// on any configuration change. Clients without `workspace/configuration` push their settings instead.
+import type { Connection } from 'vscode-languageserver';
+
+/** The `composerRepositories.*` settings the server uses. */
+export interface Settings {
+	validate: { enable: boolean };
+}
+
+export const SETTINGS_SECTION = 'composerRepositories';
+
+export function defaultSettings(): Settings {
+	return { validate: { enable: true } };
+}
+
+/** Turns whatever the client sent for the `composerRepositories` section into Settings; bad values keep defaults. */
+export function sanitizeSettings(raw: unknown): Settings {
+	const settings = defaultSettings();
+	if (raw && typeof raw === 'object') {
+		const validate = (raw as { validate?: unknown }).validate;
+		if (validate && typeof validate === 'object') {
+			const enable = (validate as { enable?: unknown }).enable;
+			if (typeof enable === 'boolean') {
+				settings.validate.enable = enable;
+			}
+		}
+		// Flat form some clients send: { "validate.enable": false }.
+		const flat = (raw as Record<string, unknown>)['validate.enable'];
+		if (typeof flat === 'boolean') {
+			settings.validate.enable = flat;
+		}
+	}
+	return settings;
+}
+
+export class SettingsCache {
+	private readonly cache = new Map<string, Promise<Settings>>();
+	/** Settings pushed through didChangeConfiguration, for clients that cannot be asked. */
+	private pushed: Settings = defaultSettings();
+
+	constructor(
+		private readonly connection: Connection,
+		private readonly canPull: () => boolean,
+	) {}
+
+	get(uri: string): Promise<Settings> {
+		if (!this.canPull()) {
+			return Promise.resolve(this.pushed);
+		}
+		let result = this.cache.get(uri);
+		if (!result) {
+			result = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+				(raw: unknown) => sanitizeSettings(raw),
+				(error: unknown) => {
+					// A client that fails the request should not silence validation; defaults apply.
+					this.connection.console.warn(`[settings] workspace/configuration failed for ${uri}: ${String(error)}`);
+					this.cache.delete(uri);
+					return defaultSettings();
+				},
+			);
+			this.cache.set(uri, result);
+		}
+		return result;
+	}
+
+	/** didChangeConfiguration: `settings` is the pushed payload (often null for pull clients). */
+	changed(settings: unknown): void {
+		this.cache.clear();
+		if (settings && typeof settings === 'object' && SETTINGS_SECTION in settings) {
+			this.pushed = sanitizeSettings((settings as Record<string, unknown>)[SETTINGS_SECTION]);
+		}
+	}
+
+	forget(uri: string): void {
+		this.cache.delete(uri);
+	}
+}

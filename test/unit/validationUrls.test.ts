@@ -1,0 +1,58 @@
+import { describe, test } from 'node:test';
+import { E, W, expectDiagnostics, repos } from './validationHarness';
+
+const secureHttpOff = '\n\t"config": {"secure-http": false},';
+
+describe('validation: URLs', () => {
+	test('empty url', async () => {
+		await expectDiagnostics(repos('[{"type": "vcs", "url": <<"">>}, {"type": "path", "url": <<"  ">>}]'), [['empty-url', E], ['empty-url', E]]);
+	});
+
+	test('composer url without a scheme; local-looking ones are left alone', async () => {
+		await expectDiagnostics(repos('[{"type": "composer", "url": <<"repo.example.org">>}]'), [['url-no-scheme', E]]);
+		await expectDiagnostics(repos('[{"type": "composer", "url": <<"repo.example.org">>}]', secureHttpOff), [['url-no-scheme', W]]);
+		await expectDiagnostics(repos('[{"type": "composer", "url": "./satis-output"}]'), []);
+	});
+
+	test('vcs url that looks like a host without a scheme', async () => {
+		await expectDiagnostics(repos('[{"type": "vcs", "url": <<"github.com/acme/lib">>}]'), [['url-no-scheme', W]]);
+		await expectDiagnostics(repos('[{"type": "vcs", "url": "git@github.com:acme/lib.git"}, {"type": "git", "url": "../local-clone"}]'), []);
+	});
+
+	test('insecure protocols under secure-http', async () => {
+		await expectDiagnostics(repos('[{"type": "composer", "url": <<"http://repo.example.org">>}, {"type": "git", "url": <<"git://example.org/a.git">>}, {"type": "svn", "url": <<"svn://svn.example.org/r">>}]'),
+			[['insecure-url', E], ['insecure-url', E], ['insecure-url', E]]);
+	});
+
+	test('insecure protocols allowed by secure-http false are warnings', async () => {
+		await expectDiagnostics(repos('[{"type": "composer", "url": <<"http://repo.example.org">>}]', secureHttpOff), [['insecure-url', W]]);
+	});
+
+	test('svn:// to a host in secure-svn-domains is fine', async () => {
+		await expectDiagnostics(repos('[{"type": "svn", "url": "svn://svn.example.org/r"}]', '\n\t"config": {"secure-svn-domains": ["svn.example.org"]},'), []);
+	});
+
+	test('GitHub URLs over http are handled by the https API', async () => {
+		await expectDiagnostics(repos('[{"type": "vcs", "url": "http://github.com/a/b"}, {"type": "github", "url": "git://github.com/a/c"}]'), []);
+	});
+
+	test('github type with a URL its driver rejects', async () => {
+		await expectDiagnostics(repos('[{"type": "github", "url": <<"ssh://git@github.com/a/b.git">>}, {"type": "github", "url": <<"https://github.com/a">>}]'), [['invalid-github-url', E], ['invalid-github-url', E]]);
+		await expectDiagnostics(repos('[{"type": "github", "url": "git@github.com:a/b.git"}, {"type": "github", "url": "https://github.example.com/a/b/"}]'), []);
+	});
+
+	test('gitlab type', async () => {
+		await expectDiagnostics(repos('[{"type": "gitlab", "url": <<"ssh://git@gitlab.com/a/b.git">>}]'), [['invalid-gitlab-url', E]]);
+		await expectDiagnostics(repos('[{"type": "gitlab", "url": <<"https://git.example.org/group/proj">>}]'), [['gitlab-domain-not-configured', W]]);
+		await expectDiagnostics(repos('[{"type": "gitlab", "url": "https://git.example.org/group/proj"}, {"type": "gitlab", "url": "git@git.example.org:g/p.git"}]', '\n\t"config": {"gitlab-domains": ["git.example.org"]},'), []);
+	});
+
+	test('bitbucket type', async () => {
+		await expectDiagnostics(repos('[{"type": "bitbucket", "url": <<"git@bitbucket.org:a/b.git">>}]'), [['invalid-bitbucket-url', E]]);
+	});
+
+	test('ssh URLs with a non-numeric port', async () => {
+		await expectDiagnostics(repos('[{"type": "vcs", "url": <<"ssh://git@example.org:acme/lib.git">>}]'), [['invalid-ssh-url', E]]);
+		await expectDiagnostics(repos('[{"type": "git", "url": "ssh://git@example.org:2222/acme/lib.git"}]'), []);
+	});
+});
