@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createRng, genConstraint, genVersion } from '../test/semver/generators';
+import { createRng, genConstraint, genVersion, mayDifferFromSemver332 } from '../test/semver/generators';
 
 // tsx turns on source maps for the whole process, which makes every thrown Error (invalid inputs)
 // several times slower. A consumer of dist/semver.js does not pay that, so measure without it.
@@ -22,14 +22,20 @@ const ROUNDS = 3;
 
 function buildInputs(): { versions: string[]; pairs: Array<[string, string]> } {
 	const r = createRng(0x5eed);
+	// Inputs on which Debian's composer/semver 3.3.2 and 3.4 disagree would make PHP throw where we
+	// do not; they are left out so that both sides do the same work.
 	const versions: string[] = [];
-	for (let i = 0; i < N; i++) versions.push(genVersion(r));
+	while (versions.length < N) {
+		const v = genVersion(r);
+		if (!mayDifferFromSemver332(v)) versions.push(v);
+	}
 	// satisfies() on invalid input only measures exception cost, so its pairs are valid ones drawn
 	// from a realistic pool: a few hundred distinct constraints, as in a set of composer.json files.
 	const valid = versions.filter((v) => semver.isValid(v) && !/[\s,|]/.test(v));
 	const pool: string[] = [];
 	while (pool.length < 500) {
 		const c = genConstraint(r);
+		if (mayDifferFromSemver332(c)) continue;
 		try {
 			semver.parseConstraints(c);
 			pool.push(c);

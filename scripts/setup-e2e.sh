@@ -14,7 +14,9 @@ NODE24_VERSION=24.21.0
 PLAYWRIGHT_VERSION=1.65.1
 CODE_SERVER_VERSION=4.139.1
 
-log() { printf '[setup-e2e +%ss] %s\n' "$SECONDS" "$*"; }
+# Quiet when everything is already there; progress lines only while installing.
+changed=0
+log() { changed=1; printf '[setup-e2e +%ss] %s\n' "$SECONDS" "$*"; }
 mkdir -p "$CACHE"
 
 # A part is "done" when its stamp names the pinned version; a half-finished install has no stamp and is redone.
@@ -77,4 +79,4 @@ cat > "$CACHE/e2e-env.json" <<JSON
   "chromium": "$(command -v chromium)"
 }
 JSON
-log "ready in $CACHE"
+[ "$changed" = 0 ] || log "ready in $CACHE"

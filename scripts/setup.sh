@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system tools the tests need, when they are missing. Idempotent and quiet when all is there.
-#   --e2e   also the real-editor test tools (Chromium, code-server on Node 24, Playwright): scripts/setup-e2e.sh
+#   --e2e   also the real-editor test tools (Chromium, code-server on Node 24, Playwright: scripts/setup-e2e.sh;
+#           Neovim, Emacs + eglot for test/editors)
 # Needs root for apt-get on a fresh machine; as another user it says what to install and fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,6 +25,9 @@ if [ "${1:-}" = "--e2e" ]; then
   [ -e /usr/include/gssapi/gssapi.h ] || need+=(libkrb5-dev)
   have make || need+=(build-essential)
   have pkg-config || need+=(pkg-config)
+  have nvim || need+=(neovim)
+  have emacs || need+=(emacs-nox)
+  compgen -G '/usr/share/emacs/site-lisp/elpa/eglot-*' >/dev/null || need+=(elpa-eglot)
 fi
 
 if [ ${#need[@]} -gt 0 ]; then

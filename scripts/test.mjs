@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The project's one test command (`npm test`): installs what the tests need, builds, and runs every
 // test file in one node:test run, so one summary says how many passed, failed or were skipped.
-//   --no-e2e   leave out the real-editor tests (quick local runs; CI always runs everything)
+//   --no-e2e   leave out the real-editor tests (VS Code, Neovim, Emacs) (quick local runs; CI always runs everything)
 //   --only PATTERN  run only test files whose path contains PATTERN
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -38,7 +38,8 @@ run(process.execPath, ['esbuild.mjs']);
 if (withE2e) run(process.execPath, ['scripts/package.mjs']);
 
 let files = findTests(join(root, 'test'));
-if (!withE2e) files = files.filter((f) => !f.startsWith('test/e2e/'));
+// The real-editor suites need the tools setup.sh --e2e installs (code-server, Chromium, Neovim, Emacs).
+if (!withE2e) files = files.filter((f) => !f.startsWith('test/e2e/') && !f.startsWith('test/editors/'));
 if (only) files = files.filter((f) => f.includes(only));
 if (files.length === 0) {
 	console.error('test: no test files found');

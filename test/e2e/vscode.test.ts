@@ -11,12 +11,16 @@ import { before, describe, test } from 'node:test';
 import { EXTENSION_ID, ROOT, VSIX } from './harness/env';
 import type { RunResult } from './harness/runner';
 import { runSession } from './harness/session';
-import { COMPLETION_AT, PEAR_LINE } from './harness/workspace';
+import { COMPLETION_AT, COMPOSER_JSON, PEAR_LINE } from './harness/workspace';
 
 const SESSION_DEADLINE_MS = 300_000;
 
 /** Packages the extension when the .vsix is missing or older than the bundles (the test runner packages first). */
 function ensureVsix(): void {
+	if (process.env.COMPOSER_REPOS_E2E_VSIX) {
+		assert.ok(existsSync(VSIX), `${VSIX} does not exist`);
+		return;
+	}
 	const bundles = ['dist/extension.js', 'dist/server.js'].map((f) => join(ROOT, f));
 	const newest = Math.max(...bundles.map((f) => (existsSync(f) ? statSync(f).mtimeMs : Infinity)));
 	if (existsSync(VSIX) && statSync(VSIX).mtimeMs >= newest) {
@@ -76,6 +80,11 @@ describe('VS Code end to end (code-server + Chromium)', () => {
 		assert.equal(result.cursorStatus, `Ln ${COMPLETION_AT.line}, Col ${COMPLETION_AT.column}`, describeFailure(result));
 		assert.ok(result.completionLabels?.includes('vcs'),
 			`suggestions: ${JSON.stringify(result.completionLabels)}\n${describeFailure(result)}`);
+		// "vcs" also occurs in the document; types it does not mention can only come from our server.
+		const notInDocument = ['hg', 'fossil', 'svn', 'perforce', 'gitlab', 'bitbucket', 'artifact'];
+		assert.ok(notInDocument.every((type) => !COMPOSER_JSON.includes(type)));
+		assert.ok(result.completionLabels?.some((label) => notInDocument.includes(label)),
+			`no repository type beyond the document's words: ${JSON.stringify(result.completionLabels)}`);
 		assert.ok(result.screenshots?.some((f) => f.endsWith('completion.png')), 'completion screenshot taken');
 	});
 

@@ -109,7 +109,8 @@ export async function startFakeGitHosts(options: FakeHostOptions): Promise<FakeG
 			}
 			const refs = rest === '/repository/tags' ? model.tags : rest === '/repository/branches' ? model.branches : null;
 			if (refs) {
-				const pg = page(refs, url, size, 'per_page');
+				// GitLab honours per_page (Composer stops paging when a page is shorter than per_page).
+				const pg = page(refs, url, Number(url.searchParams.get('per_page') ?? '20'), 'per_page');
 				return json(res, 200, pg.items.map((r) => ({ name: r.name, commit: { id: r.commit, committed_date: '2024-01-01T00:00:00Z' } })), pg.next ? { link: `<${pg.next}>; rel="next"` } : {});
 			}
 			if (rest === '/repository/files/composer.json/raw') {

@@ -44,7 +44,13 @@ async function assertAgreesWithComposer(url: string, packages: PackageVersion[])
 	const names = [...new Set(packages.map((p) => p.name))].sort();
 	assert.deepEqual([...oracle.versions.keys()].sort(), names);
 	for (const name of names) {
-		assert.deepEqual(shown(packages, name), [...(oracle.versions.get(name) ?? [])].sort(), `versions of ${name}`);
+		// Composer 2.5.5 prints PHP array keys, so numeric versions come back as numbers; and it predates the
+		// `#` → `+` rewrite of branch versions that composer-semantics.md (HEAD) describes.
+		const theirs = (oracle.versions.get(name) ?? []).map((v) => String(v).replace(/^(dev-.*)#/, '$1+').replace(/#/g, '+'));
+		// A purely numeric version (tag `20100102`) becomes an integer array key in `show`, which 2.5.5 then
+		// prints as a list index; such versions are compared by the tag tests above instead.
+		const numeric = (v: string) => /^\d+$/.test(v);
+		assert.deepEqual(shown(packages, name).filter((v) => !numeric(v)), theirs.filter((v) => !numeric(v)).sort(), `versions of ${name}`);
 	}
 }
 

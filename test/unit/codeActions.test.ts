@@ -95,15 +95,41 @@ describe('quick fixes', () => {
 			'\t\t\t"url": "../lib",',
 			'\t\t\t"options": {',
 			'\t\t\t\t"symlink": true,',
-			'\t\t\t\t"versions": {',
-			'\t\t\t\t\t"acme/lib": "1.0.0"',
-			'\t\t\t\t}',
+			'\t\t\t\t"versions": {"acme/lib": "1.0.0"}',
 			'\t\t\t}',
 			'\t\t}',
 			'\t}',
 			'}',
 		].join('\r\n');
 		assert.equal(await applyFix(before, 'misplaced-path-option'), expected);
+	});
+
+	test('a compact one-line entry stays on one line', async () => {
+		assert.equal(await applyFix('{\n  "repositories": [\n    {"type": "path", "url": "../pkg", "symlink": false}\n  ],\n  "require": {}\n}\n', 'misplaced-path-option'),
+			'{\n  "repositories": [\n    {"type": "path", "url": "../pkg", "options": {"symlink": false}}\n  ],\n  "require": {}\n}\n');
+		assert.equal(await applyFix('{"repositories": [{"type": "path", "symlink": false, "url": "../pkg", "options": {"relative": true}}]}', 'misplaced-path-option'),
+			'{"repositories": [{"type": "path", "url": "../pkg", "options": {"relative": true, "symlink": false}}]}');
+		assert.equal(await applyFix('{"repositories": [{"type": "path", "url": "../pkg", "options": {}, "symlink": false}]}', 'misplaced-path-option'),
+			'{"repositories": [{"type": "path", "url": "../pkg", "options": {"symlink": false}}]}');
+	});
+
+	test('an option that "options" already sets is removed, not moved over the effective value', async () => {
+		const document = makeDocument('{"repositories": [{"type": "path", "url": "../pkg", "options": {"symlink": true}, "symlink": false}]}');
+		const d = (await service.doValidation(document)).find((x) => x.code === 'misplaced-path-option');
+		assert.ok(d);
+		const [action] = service.getCodeActions(document, d.range, { diagnostics: [d] });
+		assert.match(action.title, /Remove "symlink"/);
+		assert.equal(TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []),
+			'{"repositories": [{"type": "path", "url": "../pkg", "options": {"symlink": true}}]}');
+	});
+
+	test('moving never drops a comment (multi-line, 4 spaces)', async () => {
+		const document = makeDocument('{\n    "repositories": {\n        "local": {\n            "type": "path",\n            "versions": {"a/b": "1.0"}, // pinned\n            "url": "../pkg",\n            "options": {\n                "symlink": true\n            }\n        }\n    }\n}\n');
+		const d = (await service.doValidation(document)).find((x) => x.code === 'misplaced-path-option');
+		assert.ok(d);
+		const [action] = service.getCodeActions(document, d.range, { diagnostics: [d] });
+		assert.equal(TextDocument.applyEdits(document, action.edit?.changes?.[document.uri] ?? []),
+			'{\n    "repositories": {\n        "local": {\n            "type": "path",\n            // pinned\n            "url": "../pkg",\n            "options": {\n                "symlink": true,\n                "versions": {"a/b": "1.0"}\n            }\n        }\n    }\n}\n');
 	});
 
 	test('only quick fixes are offered, and only for overlapping diagnostics', async () => {

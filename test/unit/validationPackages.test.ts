@@ -15,7 +15,7 @@ describe('validation: inline packages', () => {
 	});
 
 	test('empty package list', async () => {
-		await expectDiagnostics(pkg('<<[]>>'), [['empty-package-list', W]]);
+		await expectDiagnostics(pkg('<<[]>>'), [['empty-package-list', E]]);
 	});
 
 	test('missing name and version', async () => {

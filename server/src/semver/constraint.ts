@@ -2,6 +2,7 @@
 // constraints intersect?", which with an `==` provider is "does this version satisfy it?".
 // String forms are Composer's: `== 1.0.0.0`, `[a b]` (and), `[a || b]` (or), `*`.
 import * as l10n from '@vscode/l10n';
+import { semverError } from './errors';
 import { phpLooseEquals } from './phpCompat';
 import { phpVersionCompare, phpVersionCompareOp } from './versionCompare';
 
@@ -76,7 +77,7 @@ export class Constraint implements ConstraintInterface {
 	constructor(operator: InputOperator | string, readonly version: string) {
 		const op = OPERATORS[operator];
 		if (op === undefined) {
-			throw new Error(l10n.t('Invalid operator "{0}" given, expected one of: {1}', operator, Object.keys(OPERATORS).join(', ')));
+			throw semverError(l10n.t('Invalid operator "{0}" given, expected one of: {1}', operator, Object.keys(OPERATORS).join(', ')));
 		}
 		this.operator = op;
 	}
@@ -93,7 +94,7 @@ export class Constraint implements ConstraintInterface {
 	 */
 	static versionCompare(a: string, b: string, operator: string, compareBranches = false): boolean {
 		if (OPERATORS[operator] === undefined) {
-			throw new Error(l10n.t('Invalid operator "{0}" given, expected one of: {1}', operator, Object.keys(OPERATORS).join(', ')));
+			throw semverError(l10n.t('Invalid operator "{0}" given, expected one of: {1}', operator, Object.keys(OPERATORS).join(', ')));
 		}
 		const aIsBranch = isBranch(a);
 		const bIsBranch = isBranch(b);
@@ -194,7 +195,7 @@ export class MultiConstraint implements ConstraintInterface {
 
 	constructor(readonly constraints: readonly ConstraintInterface[], readonly conjunctive = true) {
 		if (constraints.length < 2) {
-			throw new Error(l10n.t('A MultiConstraint needs at least two constraints; use MultiConstraint.create() for fewer'));
+			throw semverError(l10n.t('A MultiConstraint needs at least two constraints; use MultiConstraint.create() for fewer'));
 		}
 	}
 

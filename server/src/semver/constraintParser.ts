@@ -2,6 +2,7 @@
 // order of rules (alias, stability flag, #ref, wildcard, ~, ^, x-range, hyphen range, comparator).
 // Parsed constraints are immutable and cached, since the same few strings are parsed again and again.
 import * as l10n from '@vscode/l10n';
+import { semverError } from './errors';
 import { Constraint, ConstraintInterface, MatchAllConstraint, MultiConstraint } from './constraint';
 import { splitAnd, splitOr } from './constraintSplit';
 import { DOT, END, NOT_COMMA_WS, NOT_WS, WS, asciiLower, phpIncrement } from './phpCompat';
@@ -46,7 +47,7 @@ function manipulateVersion(groups: Groups, position: number, increment = 0): str
 }
 
 function parseError(constraint: string, inner: string): Error {
-	return new Error(l10n.t('Could not parse version constraint {0}: {1}', constraint, inner));
+	return semverError(l10n.t('Could not parse version constraint {0}: {1}', constraint, inner));
 }
 
 /** One AND atom → one or two constraints. */
@@ -76,7 +77,7 @@ function parseAtom(constraint: string): ConstraintInterface[] {
 	const tilde = TILDE_RE.exec(constraint);
 	if (tilde) {
 		if (constraint.startsWith('~>')) {
-			throw new Error(l10n.t('Could not parse version constraint {0}: Invalid operator "~>", you probably meant to use the "~" operator', constraint));
+			throw semverError(l10n.t('Could not parse version constraint {0}: Invalid operator "~>", you probably meant to use the "~" operator', constraint));
 		}
 		let position = given(tilde[4]) ? 4 : given(tilde[3]) ? 3 : given(tilde[2]) ? 2 : 1;
 		// 2.x-dev and 3.0.x-dev shift the part that is incremented.

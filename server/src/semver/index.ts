@@ -2,7 +2,7 @@
 // (composer/semver 3.4), named after composer/semver's own functions. Pure: no I/O.
 export {
 	DEFAULT_BRANCH_ALIAS, isValid, normalize, normalizeBranch, normalizeDefaultBranch, normalizeStability,
-	parseNumericAliasPrefix, parseStability,
+	parseNumericAliasPrefix, parseStability, tryNormalize,
 } from './versionParser';
 export type { Stability } from './versionParser';
 export { Bound, Constraint, MatchAllConstraint, MultiConstraint } from './constraint';

@@ -37,11 +37,6 @@ export function asciiLower(s: string): string {
 	return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** `preg_quote()` for use inside a JavaScript regex source. */
-export function regexQuote(s: string): string {
-	return s.replace(/[.\\+*?[^\]$(){}=!<>|:\-#/]/g, '\\$&');
-}
-
 const PHP_INT_MAX = 9223372036854775807n;
 
 /**

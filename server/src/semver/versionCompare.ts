@@ -84,7 +84,11 @@ function leadingNumber(part: string): string {
 	return digits;
 }
 
+const SHORT_NUMBER = /^\d{1,15}$/;
+
 function compareNumbers(a: string, b: string): number {
+	// Parts of canonicalized strings are all digits; short ones compare exactly as doubles.
+	if (SHORT_NUMBER.test(a) && SHORT_NUMBER.test(b)) return Math.sign(Number(a) - Number(b));
 	const x = leadingNumber(a);
 	const y = leadingNumber(b);
 	if (x.length !== y.length) return x.length < y.length ? -1 : 1;
@@ -96,39 +100,55 @@ function cString(s: string): string {
 	return nul < 0 ? s : s.slice(0, nul);
 }
 
+// The same few strings (constraint bounds above all) are compared over and over: keep their parts.
+const PARTS_CACHE_LIMIT = 20_000;
+const partsCache = new Map<string, string[]>();
+
+/** The dot-separated parts PHP walks through; strings starting with `#` are not canonicalized. */
+function partsOf(version: string): string[] {
+	let parts = partsCache.get(version);
+	if (parts === undefined) {
+		parts = (version[0] === '#' ? version : canonicalizeVersion(version)).split('.');
+		if (partsCache.size >= PARTS_CACHE_LIMIT) partsCache.clear();
+		partsCache.set(version, parts);
+	}
+	return parts;
+}
+
 function compareCanonical(original1: string, original2: string): number {
 	if (original1 === '' || original2 === '') {
 		if (original1 === '' && original2 === '') return 0;
 		return original1 !== '' ? 1 : -1;
 	}
-	const v1 = original1[0] === '#' ? original1 : canonicalizeVersion(original1);
-	const v2 = original2[0] === '#' ? original2 : canonicalizeVersion(original2);
-	// p = start of the current part; n = position of the dot that ends it, or -1 when it is the last.
-	let p1 = 0;
-	let p2 = 0;
-	let n1 = 0;
-	let n2 = 0;
+	const a = partsOf(original1);
+	const b = partsOf(original2);
+	const last1 = a.length - 1;
+	const last2 = b.length - 1;
+	// PHP walks both strings part by part while both have text left and both had a dot after the
+	// previous part; `next` records whether the part just compared was followed by a dot.
+	let i = 0;
+	let j = 0;
+	let next1 = true;
+	let next2 = true;
 	let compare = 0;
-	while (p1 < v1.length && p2 < v2.length && n1 >= 0 && n2 >= 0) {
-		n1 = v1.indexOf('.', p1);
-		n2 = v2.indexOf('.', p2);
-		const part1 = v1.slice(p1, n1 < 0 ? undefined : n1);
-		const part2 = v2.slice(p2, n2 < 0 ? undefined : n2);
+	while (!(i === last1 && a[i] === '') && !(j === last2 && b[j] === '') && next1 && next2) {
+		const part1 = a[i];
+		const part2 = b[j];
+		next1 = i < last1;
+		next2 = j < last2;
 		const digit1 = isDigit(part1[0]);
 		const digit2 = isDigit(part2[0]);
 		if (digit1 && digit2) compare = compareNumbers(part1, part2);
 		else if (!digit1 && !digit2) compare = compareSpecialForms(part1, part2);
 		else compare = digit1 ? compareSpecialForms(NUMBER_FORM, part2) : compareSpecialForms(part1, NUMBER_FORM);
 		if (compare !== 0) break;
-		if (n1 >= 0) p1 = n1 + 1;
-		if (n2 >= 0) p2 = n2 + 1;
+		if (next1) i++;
+		if (next2) j++;
 	}
 	if (compare === 0) {
-		if (n1 >= 0) {
-			compare = isDigit(v1[p1]) ? 1 : compareCanonical(v1.slice(p1), NUMBER_FORM);
-		} else if (n2 >= 0) {
-			compare = isDigit(v2[p2]) ? -1 : compareCanonical(NUMBER_FORM, v2.slice(p2));
-		}
+		// The longer one decides: more numbers make it newer, a word (beta, dev…) older, pl/p newer.
+		if (next1) compare = isDigit(a[i][0]) ? 1 : compareCanonical(a.slice(i).join('.'), NUMBER_FORM);
+		else if (next2) compare = isDigit(b[j][0]) ? -1 : compareCanonical(NUMBER_FORM, b.slice(j).join('.'));
 	}
 	return compare;
 }

@@ -3,7 +3,8 @@
 // they cannot change the result, and `(?:[.-]?\d+)*` is written `(?:[.-]?\d)*` (same language, no
 // exponential backtracking).
 import * as l10n from '@vscode/l10n';
-import { DOT, END, NOT_COMMA_WS, NOT_WS, asciiLower, phpTrim, regexQuote } from './phpCompat';
+import { semverError } from './errors';
+import { DOT, END, NOT_COMMA_WS, NOT_WS, asciiLower, phpTrim } from './phpCompat';
 
 export type Stability = 'stable' | 'RC' | 'beta' | 'alpha' | 'dev';
 
@@ -24,6 +25,12 @@ const BRANCH_RE = /^v?(\d+)(\.(?:\d+|[xX*]))?(\.(?:\d+|[xX*]))?(\.(?:\d+|[xX*]))
 const NUMERIC_ALIAS_RE = new RegExp(`^((?:\\d+\\.)*\\d+)(?:\\.x)?-dev${END}`, 'i');
 const REF_STRIP_RE = new RegExp(`#${DOT}+${END}`);
 const STABILITY_RE = new RegExp(`${MODIFIER}(?:\\+${DOT}*)?${END}`, 'i');
+
+/** `stripos($version, 'dev-') === 0` */
+function startsWithDevPrefix(version: string): boolean {
+	return version.length >= 4 && (version.charCodeAt(0) | 32) === 100 && (version.charCodeAt(1) | 32) === 101
+		&& (version.charCodeAt(2) | 32) === 118 && version.charCodeAt(3) === 45;
+}
 
 function expandStability(stability: string): string {
 	const s = asciiLower(stability);
@@ -62,19 +69,26 @@ export function normalize(version: string, fullVersion?: string): string {
 export function tryNormalize(version: string): string | undefined {
 	version = phpTrim(String(version));
 
-	const alias = ALIAS_RE.exec(version);
-	if (alias) version = alias[1];
+	// The includes() checks only skip regexes that cannot match; this is the hot path.
+	if (version.includes(' as')) {
+		const alias = ALIAS_RE.exec(version);
+		if (alias) version = alias[1];
+	}
 
-	const flag = FLAG_RE.exec(version);
-	if (flag) version = version.slice(0, version.length - flag[0].length);
+	if (version.includes('@')) {
+		const flag = FLAG_RE.exec(version);
+		if (flag) version = version.slice(0, version.length - flag[0].length);
+	}
 
 	// master/trunk/default were constraints in Composer 1; they still mean the branch.
 	if (version === 'master' || version === 'trunk' || version === 'default') version = 'dev-' + version;
 
-	if (asciiLower(version.slice(0, 4)) === 'dev-') return 'dev-' + version.slice(4);
+	if (startsWithDevPrefix(version)) return 'dev-' + version.slice(4);
 
-	const build = BUILD_RE.exec(version);
-	if (build) version = build[1];
+	if (version.includes('+')) {
+		const build = BUILD_RE.exec(version);
+		if (build) version = build[1];
+	}
 
 	const classic = CLASSIC_RE.exec(version);
 	if (classic) {
@@ -104,14 +118,33 @@ function invalidVersion(version: string, fullVersion?: string): Error {
 	if (flag) reduced = reduced.slice(0, reduced.length - flag[0].length);
 	const build = BUILD_RE.exec(reduced);
 	if (build) reduced = build[1];
-	const quoted = regexQuote(reduced);
-	if (new RegExp(` +as +${quoted}(?:@(?:${STABILITIES}))?${END}`).test(full)) {
-		return new Error(l10n.t('Invalid version string "{0}" in "{1}", the alias must be an exact version', origVersion, full));
+	if (isAliasTarget(reduced, full)) {
+		return semverError(l10n.t('Invalid version string "{0}" in "{1}", the alias must be an exact version', origVersion, full));
 	}
-	if (new RegExp(`^${quoted}(?:@(?:${STABILITIES}))? +as +`).test(full)) {
-		return new Error(l10n.t('Invalid version string "{0}" in "{1}", the alias source must be an exact version, if it is a branch name you should prefix it with dev-', origVersion, full));
+	if (isAliasSource(reduced, full)) {
+		return semverError(l10n.t('Invalid version string "{0}" in "{1}", the alias source must be an exact version, if it is a branch name you should prefix it with dev-', origVersion, full));
 	}
-	return new Error(l10n.t('Invalid version string "{0}"', origVersion));
+	return semverError(l10n.t('Invalid version string "{0}"', origVersion));
+}
+
+const FLAG_SUFFIXES = ['', '@stable', '@RC', '@beta', '@alpha', '@dev'];
+
+/**
+ * Composer tests `/ +as +<version>(@flag)?$/` against the full string. Done with string operations
+ * because compiling a regex per invalid input costs far more than the rest of normalize().
+ */
+function isAliasTarget(version: string, full: string): boolean {
+	// PCRE's `$` also matches before a final newline.
+	const bodies = full.endsWith('\n') ? [full, full.slice(0, -1)] : [full];
+	return bodies.some((body) => FLAG_SUFFIXES.some((flag) => {
+		const tail = version + flag;
+		return body.endsWith(tail) && / as +$/.test(body.slice(0, body.length - tail.length));
+	}));
+}
+
+/** Composer's `/^<version>(@flag)? +as +/` against the full string. */
+function isAliasSource(version: string, full: string): boolean {
+	return full.startsWith(version) && /^(?:@(?:stable|RC|beta|alpha|dev))? +as +/.test(full.slice(version.length));
 }
 
 /** `VersionParser::isValid()` (3.4+): whether `normalize()` accepts the string. */
@@ -162,7 +195,7 @@ export function parseStability(version: string): Stability {
 export function normalizeStability(stability: string): Stability {
 	const s = asciiLower(String(stability));
 	if (s !== 'stable' && s !== 'rc' && s !== 'beta' && s !== 'alpha' && s !== 'dev') {
-		throw new Error(l10n.t('Invalid stability string "{0}", expected one of stable, RC, beta, alpha or dev', s));
+		throw semverError(l10n.t('Invalid stability string "{0}", expected one of stable, RC, beta, alpha or dev', s));
 	}
 	return s === 'rc' ? 'RC' : s;
 }

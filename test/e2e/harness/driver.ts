@@ -137,6 +137,9 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 				await wanted.first().waitFor({ timeout: 10_000 });
 				break;
 			} catch {
+				if (expired()) {
+					break;
+				}
 				log('completion: label not listed yet, asking again');
 				await page.keyboard.press('Escape');
 			}

@@ -15,7 +15,8 @@ export interface E2eTools {
 }
 
 export const ROOT = join(__dirname, '../../..');
-export const VSIX = join(ROOT, 'dist/composer-repositories.vsix');
+/** The package under test; COMPOSER_REPOS_E2E_VSIX tests another build (e.g. a release candidate). */
+export const VSIX = process.env.COMPOSER_REPOS_E2E_VSIX || join(ROOT, 'dist/composer-repositories.vsix');
 /** publisher.name from package.json, as `code-server --list-extensions` prints it. */
 export const EXTENSION_ID = 'composer-repositories.composer-repositories';
 

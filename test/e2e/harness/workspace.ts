@@ -74,8 +74,10 @@ const SETTINGS = {
 	// Screenshots for the README: no minimap, no sticky scroll over the code.
 	'editor.minimap.enabled': false,
 	'editor.stickyScroll.enabled': false,
-	// Suggestions only when the test asks for them.
+	// Suggestions only when the test asks for them, and only from language servers: word-based suggestions
+	// would offer "vcs" from the document's own text.
 	'editor.quickSuggestions': { other: false, comments: false, strings: false },
+	'editor.wordBasedSuggestions': 'off',
 };
 
 export interface RunFolder {

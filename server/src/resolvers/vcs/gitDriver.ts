@@ -3,7 +3,7 @@
 // repository plus one fetch of the composer.json blobs; then one `git cat-file --batch` for all trees and
 // one for all composer.json files. Local repositories are read in place (Composer does not mirror them).
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
@@ -56,6 +56,8 @@ export class GitDriver implements VcsDriver {
 	private url: string;
 	private repoDir = '';
 	private local = false;
+	/** The mirror was fetched blob-less, so composer.json blobs must be fetched before reading them. */
+	private partial = false;
 	private refs: RemoteRefs = { head: null, heads: new Map(), tags: new Map() };
 	private rootIdentifier = 'master';
 	/** Commit id -> composer.json data (null = none) or the error reading it. */
@@ -124,9 +126,14 @@ export class GitDriver implements VcsDriver {
 		try {
 			// Only the tip commits and their trees: enough to find every ref's composer.json blob.
 			await runGit(this.ctx, [...common, '--depth=1', '--filter=blob:none', 'origin', ...specs], { cwd: this.repoDir });
+			this.partial = true;
 		} catch (e) {
 			this.ctx.log?.(`[vcs] shallow partial fetch of ${redactUrl(this.url)} failed (${(e as Error).message}); fetching in full`);
-			// Servers without shallow/filter support (dumb HTTP, old daemons).
+			// Servers without shallow/filter support (dumb HTTP, old daemons). Start from a fresh folder: the
+			// failed attempt may have left a promisor setup that would make git chase missing objects forever.
+			rmSync(this.repoDir, { recursive: true, force: true });
+			await runGit(this.ctx, ['init', '--bare', '--quiet', '--', this.repoDir]);
+			await runGit(this.ctx, ['config', '--', 'remote.origin.url', this.url], { cwd: this.repoDir });
 			await runGit(this.ctx, [...common, 'origin', ...specs], { cwd: this.repoDir });
 		}
 	}
@@ -144,7 +151,7 @@ export class GitDriver implements VcsDriver {
 			blobOf.set(commits[i], tree.type === 'tree' && tree.content ? findTreeEntry(tree.content, 'composer.json', oidBytes) : null);
 		});
 		const blobs = [...new Set([...blobOf.values()].filter((b): b is string => b !== null))];
-		if (!this.local && blobs.length > 0) {
+		if (this.partial && blobs.length > 0) {
 			try {
 				await runGit(this.ctx, ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--no-tags', '--no-write-fetch-head', '--quiet', 'origin', ...blobs], { cwd: this.repoDir });
 			} catch (e) {

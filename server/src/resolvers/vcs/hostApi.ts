@@ -69,7 +69,7 @@ export function sameOrigin(a: string, b: string): boolean {
 /** A configured API base without its trailing slash and without a version suffix the driver adds itself. */
 export function apiBase(configured: string, versionSuffix: string): string {
 	let base = configured.replace(/\/+$/, '');
-	if (base.endsWith(versionSuffix)) {
+	if (versionSuffix !== '' && base.endsWith(versionSuffix)) {
 		base = base.slice(0, -versionSuffix.length);
 	}
 	return base;

@@ -6,11 +6,19 @@ import { registerVcsDriver } from './driverRegistry';
 import { gitDriverFactory } from './gitDriver';
 import { githubDriverFactory } from './githubDriver';
 import { gitlabDriverFactory } from './gitlabDriver';
+import { fossilDriverFactory } from './fossilDriver';
+import { hgDriverFactory } from './hgDriver';
+import { perforceDriverFactory } from './perforceDriver';
+import { svnDriverFactory } from './svnDriver';
 
 registerVcsDriver(githubDriverFactory);
 registerVcsDriver(gitlabDriverFactory);
 registerVcsDriver(bitbucketDriverFactory);
 registerVcsDriver(gitDriverFactory);
+registerVcsDriver(hgDriverFactory);
+registerVcsDriver(perforceDriverFactory);
+registerVcsDriver(fossilDriverFactory);
+registerVcsDriver(svnDriverFactory);
 
 export { registerVcsDriver, orderedDrivers, VCS_REPOSITORY_TYPES } from './driverRegistry';
 export { VcsRepositoryResolver, vcsRepositoryResolver, selectDriver, expandPath } from './vcsRepository';

@@ -20,7 +20,7 @@ export function checkDisableEntries(ctx: RuleContext): void {
 		const d = entry.disable;
 		if (entry.kind !== 'disable' || !d) continue;
 		if (d.valueNode && d.valueNode.value !== false) {
-			ctx.report(d.valueNode, DiagnosticCode.disableNotFalse, l10n.t('Only false is allowed here: {"{0}": false} disables a repository; there is no way to enable one.', d.name));
+			ctx.report(d.valueNode, DiagnosticCode.disableNotFalse, l10n.t('Only false is allowed here: {0} disables a repository; there is no way to enable one. Remove the entry to keep "{1}".', `{"${d.name}": false}`, d.name));
 		}
 		for (const extra of d.extra) {
 			ctx.report(extra.keyNode, DiagnosticCode.disableExtraKeys, l10n.t('A disable entry must hold exactly one key; put "{0}" in its own entry.', extra.key));

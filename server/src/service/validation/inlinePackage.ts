@@ -45,11 +45,15 @@ function checkVersion(ctx: RuleContext, def: ObjectInfo): void {
 	}
 	const value = prop.valueNode;
 	if (!value) return;
-	if (value.type !== 'string' && value.type !== 'number' && value.type !== 'boolean') {
-		ctx.report(value, DiagnosticCode.invalidValueType, l10n.t('"version" must be a string.'));
+	if (value.type !== 'string') {
+		// Composer's schema refuses `1.5` (a number): the version has to be quoted.
+		// The number as written (`1.0` must not become "1").
+		const written = ctx.doc.text.slice(value.offset, value.offset + value.length);
+		const fix = value.type === 'number' ? { fixes: [{ kind: 'replace' as const, title: l10n.t('Change to "{0}"', written), newText: JSON.stringify(written) }] } : undefined;
+		ctx.report(value, DiagnosticCode.invalidValueType, l10n.t('"version" must be a string, e.g. "{0}".', value.type === 'number' ? written : '1.0.0'), fix);
 		return;
 	}
-	const version = String(value.value);
+	const version = value.value as string;
 	try {
 		normalize(version);
 	} catch (e) {
@@ -127,7 +131,7 @@ export function checkInlinePackages(ctx: RuleContext): void {
 			checkDefinition(ctx, value);
 		} else if (value.type === 'array') {
 			const items = value.children ?? [];
-			if (items.length === 0) ctx.report(value, DiagnosticCode.emptyPackageList, l10n.t('The package list is empty: this repository defines nothing.'));
+			if (items.length === 0) ctx.report(value, DiagnosticCode.emptyPackageList, l10n.t('The package list is empty: Composer fails when it loads this repository ("name : must be present"). Add a package definition or remove the repository.'));
 			for (const item of items) checkDefinition(ctx, item);
 		}
 		// Other kinds are reported by the key type check.

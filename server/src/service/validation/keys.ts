@@ -49,7 +49,7 @@ function checkRequired(ctx: RuleContext, entry: RepositoryEntry, type: string): 
 		if (!has('package')) ctx.report(anchor, DiagnosticCode.missingPackage, l10n.t('A "package" repository needs a "package" key with the package definition.'));
 		return;
 	}
-	if (!has('url')) ctx.report(anchor, DiagnosticCode.missingUrl, l10n.t('A "{0}" repository needs a "url".', type));
+	if (!has('url')) ctx.report(anchor, DiagnosticCode.missingUrl, l10n.t('A repository of type "{0}" needs a "url".', type));
 	if (type === 'perforce' && !has('depot')) ctx.report(anchor, DiagnosticCode.missingDepot, l10n.t('A "perforce" repository needs a "depot".'));
 }
 

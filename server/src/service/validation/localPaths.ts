@@ -84,6 +84,7 @@ export async function checkLocalPaths(ctx: RuleContext): Promise<void> {
 		const node = getProperty(entry.object, 'url')?.valueNode;
 		if (node?.type !== 'string' || (node.value as string).trim() === '') continue;
 		const url = node.value as string;
+		if (entry.type === 'path' && /^file:\/\//i.test(url)) continue; // reported by the URL rule
 		const resolved = resolveUrl(ctx, url);
 		if (resolved === undefined) continue;
 		try {

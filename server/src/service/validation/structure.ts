@@ -91,7 +91,12 @@ export function checkBlockStructure(ctx: RuleContext): void {
 		}
 		if (entry.kind !== 'repository' || !entry.object) continue;
 		if (!entry.typeProperty) {
-			ctx.report(entry.keyNode ?? { offset: entry.valueNode.offset, length: 1 }, DiagnosticCode.missingType, l10n.t('Repository "{0}" has no "type": Composer cannot use it.', entryLabel(entry)));
+			const flag = block.form === 'keyed' && entry.object.properties.length === 1 && entry.object.properties[0].valueNode?.type === 'boolean' ? entry.object.properties[0] : undefined;
+			// `"0": {"packagist.org": false}`: the list form's disable entry written inside the keyed form.
+			const message = flag
+				? l10n.t('In the object form a repository is disabled with "{0}": false directly inside "repositories", not wrapped in another object.', flag.key)
+				: l10n.t('Repository "{0}" has no "type": Composer cannot use it.', entryLabel(entry));
+			ctx.report(entry.keyNode ?? { offset: entry.valueNode.offset, length: 1 }, DiagnosticCode.missingType, message);
 		}
 		if (block.form === 'keyed') {
 			const name = entry.object.properties.find((p) => p.key === 'name');

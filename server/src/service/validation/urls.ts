@@ -77,11 +77,22 @@ export function checkUrls(ctx: RuleContext): void {
 			ctx.report(urlNode, DiagnosticCode.emptyUrl, l10n.t('The "url" is empty.'));
 			continue;
 		}
+		if (spec.family === 'path' && /^file:\/\//i.test(url)) {
+			// Composer globs the url as a plain path: with a file:// prefix nothing ever matches (artifact folders do accept it).
+			const plain = url.replace(/^file:\/\//i, '');
+			ctx.report(urlNode, DiagnosticCode.pathFileUrl, l10n.t('A path repository takes a folder path, not a file:// URL: Composer fails with "The url supplied for the path repository does not exist". Write "{0}".', plain), {
+				fixes: [{ kind: 'replace', title: l10n.t('Change to "{0}"', plain), newText: JSON.stringify(plain) }],
+			});
+			continue;
+		}
 		if (spec.family === 'path' || spec.family === 'artifact') continue; // local facts rule
 		const secure = ctx.doc.config.secureHttp;
 		if (spec.family === 'composer') {
 			if (!HAS_SCHEME.test(url) && !LOCAL_LOOKING.test(url)) {
-				ctx.report(urlNode, DiagnosticCode.urlNoScheme, l10n.t('The URL has no scheme: Composer reads it as http://{0}, which secure-http refuses. Write https://{0}.', url), {
+				const message = secure
+					? l10n.t('The URL has no scheme: Composer reads it as http://{0}, which secure-http refuses. Write https://{0}.', url)
+					: l10n.t('The URL has no scheme: Composer reads it as http://{0}, an insecure protocol. Write https://{0}.', url);
+				ctx.report(urlNode, DiagnosticCode.urlNoScheme, message, {
 					...(secure ? {} : { severity: DiagnosticSeverity.Warning }),
 					fixes: [{ kind: 'replace', title: l10n.t('Use https://'), newText: JSON.stringify('https://' + url) }],
 				});

@@ -1,0 +1,185 @@
+// Composer's FossilDriver: a local checkout folder is read in place; anything else is `fossil clone`d into a
+// repository file in the cache (pulled on later runs) and read with `-R <file>`, without opening a checkout
+// (Composer opens one; reading the repository file directly gives the same answers with less I/O).
+// Tags are `fossil tag list` verbatim (branch names included, as in Composer), branches `fossil branch list`,
+// the root identifier is `trunk`, and each ref's composer.json comes from `fossil cat -r <name> -- composer.json`.
+// FOSSIL_HOME points into the cache, so the user's global fossil settings are neither read nor changed.
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import type { ResolveContext } from '../types';
+import { parseComposerJson } from './composerJson';
+import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { isLocalPath, localPath } from './gitDriver';
+import { cleanStderr } from './gitProcess';
+import { checkRefName, checkSecureTransport, redactUrl } from './urlSafety';
+import { cachePath, isDirectory, isFile, READ_CONCURRENCY, readAll, runVcs, settledValue, withLock, type Settled } from './vcsTools';
+
+/** FossilDriver::supports regexes. */
+const FOSSIL_HOST = /(^(?:https?|ssh):\/\/(?:[^@]@)?(?:chiselapp\.com|fossil\.))/i;
+const FOSSIL_PATH = /\/fossil\/|\.fossil/;
+
+function notFound(): string {
+	return l10n.t('fossil was not found, check that it is installed and in your PATH env.');
+}
+
+function fossilEnv(ctx: ResolveContext): Record<string, string> {
+	const home = cachePath(ctx, 'fossil', 'home');
+	mkdirSync(home, { recursive: true });
+	return { FOSSIL_HOME: home };
+}
+
+export function parseFossilTags(output: string): Map<string, string> {
+	const tags = new Map<string, string>();
+	for (const line of output.split(/\r?\n/)) {
+		if (line !== '') {
+			tags.set(line, line);
+		}
+	}
+	return tags;
+}
+
+export function parseFossilBranches(output: string): Map<string, string> {
+	const branches = new Map<string, string>();
+	for (const line of output.split(/\r?\n/)) {
+		const name = line.trim().replace(/^\*/, '').trim();
+		if (name !== '') {
+			branches.set(name, name);
+		}
+	}
+	return branches;
+}
+
+export class FossilDriver implements VcsDriver {
+	readonly label: string;
+	readonly warnings: string[] = [];
+	/** Checkout folder (local) used as cwd, or the cached repository file passed with -R. */
+	private checkoutDir: string | null = null;
+	private repoFile: string | null = null;
+	private tags = new Map<string, string>();
+	private branches = new Map<string, string>();
+	private info = new Map<string, Settled<Record<string, unknown> | null>>();
+	private env: Record<string, string> = {};
+
+	constructor(private readonly url: string, private readonly ctx: ResolveContext) {
+		this.label = `fossil ${redactUrl(url)}`;
+	}
+
+	/** `fossil <sub> [-R <cached file>] <rest>`: against the checkout (cwd) or the cached repository file. */
+	private args(sub: string[], rest: string[] = []): string[] {
+		return [...sub, ...(this.repoFile === null ? [] : ['-R', this.repoFile]), ...rest];
+	}
+
+	private cwd(): string {
+		return this.checkoutDir ?? path.dirname(this.repoFile as string);
+	}
+
+	async initialize(): Promise<void> {
+		this.env = fossilEnv(this.ctx);
+		const local = isLocalPath(this.url) ? localPath(this.url, this.ctx.baseDir) : null;
+		if (local !== null && isDirectory(local)) {
+			this.checkoutDir = local;
+		} else {
+			const insecure = checkSecureTransport(this.url, this.ctx.config.secureHttp);
+			if (insecure) {
+				throw new VcsDriverError('insecure-url', insecure.message);
+			}
+			this.repoFile = cachePath(this.ctx, 'fossil', this.url, '.fossil');
+			// A local repository file is cloned by its absolute path (relative ones resolve against composer.json).
+			await withLock(this.repoFile, () => this.syncClone(local ?? this.url));
+		}
+		this.tags = parseFossilTags(await this.list(['tag', 'list']));
+		this.branches = parseFossilBranches(await this.list(['branch', 'list']));
+		this.info = await readAll(['trunk', ...this.branches.keys(), ...this.tags.keys()], READ_CONCURRENCY, (id) => this.readComposerJson(id));
+	}
+
+	/**
+	 * Composer ignores the exit status of the listings: a folder that is no fossil checkout (which, with fossil
+	 * 2.x, `fossil info` does not detect) ends as "no valid composer.json". The reason is kept as a warning.
+	 */
+	private async list(sub: string[]): Promise<string> {
+		const out = await runVcs(this.ctx, 'fossil', this.args(sub), { cwd: this.cwd(), env: this.env, notFound: notFound() });
+		if (out.exitCode !== 0) {
+			this.warnings.push(l10n.t('{0} failed: {1}', `fossil ${sub.join(' ')}`, cleanStderr(out.stderr || out.stdout)));
+			return '';
+		}
+		return out.stdout;
+	}
+
+	private async syncClone(source: string): Promise<void> {
+		const file = this.repoFile as string;
+		if (isFile(file)) {
+			const pulled = await runVcs(this.ctx, 'fossil', ['pull', '-R', file], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
+			if (pulled.exitCode !== 0) {
+				this.warnings.push(l10n.t('Failed to update {0}, package information from this repository may be outdated ({1})', redactUrl(this.url), redactUrl(pulled.stderr.trim())));
+			}
+			return;
+		}
+		mkdirSync(path.dirname(file), { recursive: true });
+		// Clone next to the final name and rename, so an interrupted clone never looks like a usable cache.
+		const partial = `${file}.${process.pid}.partial`;
+		rmSync(partial, { force: true });
+		const cloned = await runVcs(this.ctx, 'fossil', ['clone', '-A', 'composer-repos', '--', source, partial], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
+		if (cloned.exitCode !== 0) {
+			rmSync(partial, { force: true });
+			throw new VcsDriverError('fossil-failed', l10n.t('Failed to clone {0} to repository {1}\n\n{2}', redactUrl(this.url), file, redactUrl((cloned.stderr || cloned.stdout).trim())));
+		}
+		renameSync(partial, file);
+	}
+
+	private async readComposerJson(name: string): Promise<Record<string, unknown> | null> {
+		// Tag and branch names are user data; one that looks like an option is never put on a command line.
+		if (checkRefName(name)) {
+			return null;
+		}
+		const out = await runVcs(this.ctx, 'fossil', this.args(['cat'], ['-r', name, '--', 'composer.json']), { cwd: this.cwd(), env: this.env, notFound: notFound() });
+		// Composer ignores fossil's exit status: no output means no composer.json.
+		return out.exitCode === 0 ? parseComposerJson(out.stdout, name) : null;
+	}
+
+	async getRootIdentifier(): Promise<string> {
+		return 'trunk';
+	}
+
+	async getBranches(): Promise<Map<string, string>> {
+		return this.branches;
+	}
+
+	async getTags(): Promise<Map<string, string>> {
+		return this.tags;
+	}
+
+	async getComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {
+		const value = await settledValue(this.info, identifier, (id) => this.readComposerJson(id));
+		return value === null ? null : { ...value };
+	}
+
+	getSource(identifier: string): VcsSource {
+		return { type: 'fossil', url: this.url, reference: identifier };
+	}
+
+	getDist(): null {
+		return null;
+	}
+}
+
+export const fossilDriverFactory: VcsDriverFactory = {
+	name: 'fossil',
+	async supports(url, ctx) {
+		if (FOSSIL_HOST.test(url) || FOSSIL_PATH.test(url)) {
+			return true;
+		}
+		if (!isLocalPath(url)) {
+			return false;
+		}
+		const dir = localPath(url, ctx.baseDir);
+		if (!isDirectory(dir)) {
+			return false;
+		}
+		const r = await ctx.processes.run({ command: 'fossil', args: ['info'], cwd: dir, env: fossilEnv(ctx), signal: ctx.signal, timeoutMs: 30_000 });
+		return r.ok && r.exitCode === 0;
+	},
+	create(url, _repoConfig, ctx) {
+		return new FossilDriver(url, ctx);
+	},
+};

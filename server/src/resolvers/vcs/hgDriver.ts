@@ -1,0 +1,209 @@
+// Composer's HgDriver: local repositories are read in place, remote ones are cloned (`--noupdate`, no working
+// files) into a cache folder and pulled on later runs. Tags come from `hg tags` (without `tip`), branches
+// from `hg branches` merged over `hg bookmarks` (a branch wins a name clash), the root identifier from the
+// tip changeset, so the default-branch alias never applies (composer-semantics.md §4.1–§4.2).
+// Every command gets `-R <absolute dir>` (never a cwd search), `--noninteractive`, a batch-mode ssh and
+// HGPLAIN (set by the process runner); URLs and file names follow `--`, identifiers must be hex node ids.
+// The listings and the composer.json reads each run as one command-server session (hgCommandServer.ts).
+import { mkdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import type { ResolveContext } from '../types';
+import { parseComposerJson } from './composerJson';
+import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { isLocalPath, localPath } from './gitDriver';
+import { checkSecureTransport, redactUrl } from './urlSafety';
+import { cleanStderr } from './gitProcess';
+import { runHgBatch, type HgCommandResult } from './hgCommandServer';
+import { cachePath, isDirectory, runVcs, withLock, type Settled } from './vcsTools';
+
+/** HgDriver::supports shallow regex (Bitbucket's former hg hosting, Kiln). */
+const HG_URL = /(^(?:https?|ssh):\/\/(?:[^@]+@)?bitbucket.org|https:\/\/(?:.*?)\.kilnhg.com)/i;
+
+/**
+ * Options put before every hg command. `--config` values come from us only: an ssh that never prompts (so a
+ * `ui.ssh` from a hostile or unexpected config cannot wait on a password), no interaction at all.
+ */
+export const HG_HARDENING = ['--noninteractive', '--config', 'ui.interactive=false', '--config', 'ui.ssh=ssh -o BatchMode=yes'];
+
+const NODE = /^[0-9a-f]{12,40}$/;
+
+function notFound(url: string): string {
+	return l10n.t('Failed to clone {0}, hg was not found, check that it is installed and in your PATH env.', redactUrl(url));
+}
+
+/** `hg tags` / `hg branches` / `hg bookmarks` lines as Composer's expressions read them (names without spaces). */
+export function parseHgTags(output: string): Map<string, string> {
+	const tags = new Map<string, string>();
+	for (const line of output.split(/\r?\n/)) {
+		const m = /^(\S+)\s+\d+:(.*)$/.exec(line);
+		if (m) {
+			tags.set(m[1], m[2]);
+		}
+	}
+	tags.delete('tip');
+	return tags;
+}
+
+export function parseHgBranches(branchesOutput: string, bookmarksOutput: string): Map<string, string> {
+	const branches = new Map<string, string>();
+	for (const line of branchesOutput.split(/\r?\n/)) {
+		const m = /^(\S+)\s+\d+:([a-f0-9]+)/.exec(line);
+		if (m && !m[1].startsWith('-')) {
+			branches.set(m[1], m[2]);
+		}
+	}
+	const merged = new Map<string, string>();
+	for (const line of bookmarksOutput.split(/\r?\n/)) {
+		const m = /^(?:[\s*]*)(\S+)\s+\d+:(.*)$/.exec(line);
+		if (m && !m[1].startsWith('-')) {
+			merged.set(m[1], m[2]);
+		}
+	}
+	// PHP's array_merge($bookmarks, $branches): bookmark order first, a branch overwrites a same-named bookmark.
+	for (const [name, node] of branches) {
+		merged.set(name, node);
+	}
+	return merged;
+}
+
+export class HgDriver implements VcsDriver {
+	readonly label: string;
+	readonly warnings: string[] = [];
+	private repoDir = '';
+	private tags = new Map<string, string>();
+	private branches = new Map<string, string>();
+	private rootIdentifier = '';
+	private info = new Map<string, Settled<Record<string, unknown> | null>>();
+
+	constructor(private readonly url: string, private readonly ctx: ResolveContext) {
+		this.label = `hg ${redactUrl(url)}`;
+	}
+
+	/** Runs commands in one hg command-server session; a listing that fails stops the repository. */
+	private async batch(commands: string[][]): Promise<HgCommandResult[]> {
+		return runHgBatch(this.ctx, [...HG_HARDENING, '-R', this.repoDir], commands.map((c) => [...HG_HARDENING, ...c]), { cwd: this.repoDir, notFound: notFound(this.url) });
+	}
+
+	async initialize(): Promise<void> {
+		if (isLocalPath(this.url)) {
+			this.repoDir = localPath(this.url, this.ctx.baseDir);
+			if (!isDirectory(this.repoDir)) {
+				throw new VcsDriverError('path-not-found', l10n.t('Failed to read package information from {0} as the path does not exist', redactUrl(this.url)));
+			}
+		} else {
+			const insecure = checkSecureTransport(this.url, this.ctx.config.secureHttp);
+			if (insecure) {
+				throw new VcsDriverError('insecure-url', insecure.message);
+			}
+			this.repoDir = cachePath(this.ctx, 'hg', this.url);
+			await withLock(this.repoDir, () => this.syncClone());
+		}
+		const [tags, branches, bookmarks, tip] = await this.batch([['tags'], ['branches'], ['bookmarks'], ['log', '-r', 'tip', '--template', '{node}']]);
+		for (const [result, what] of [[tags, 'hg tags'], [branches, 'hg branches'], [bookmarks, 'hg bookmarks'], [tip, 'hg tip']] as const) {
+			if (result.exitCode !== 0) {
+				throw new VcsDriverError('hg-failed', l10n.t('{0} failed: {1}', what, cleanStderr(result.stderr || result.stdout)));
+			}
+		}
+		this.tags = parseHgTags(tags.stdout);
+		this.branches = parseHgBranches(branches.stdout, bookmarks.stdout);
+		this.rootIdentifier = tip.stdout.split(/\r?\n/)[0].trim();
+		await this.readComposerFiles([this.rootIdentifier, ...this.branches.values(), ...this.tags.values()]);
+	}
+
+	/** Every ref's composer.json in one session. Identifiers come from hg's own listings; anything that is not a node id could be a revset, so it is never run. */
+	private async readComposerFiles(identifiers: string[]): Promise<void> {
+		const ids = [...new Set(identifiers)].filter((id) => !this.info.has(id));
+		for (const id of ids.filter((i) => !NODE.test(i))) {
+			this.info.set(id, id.startsWith('-')
+				? { ok: false, error: new VcsDriverError('invalid-identifier', l10n.t('Invalid hg identifier detected. Identifier must not start with a -, given: {0}', id)) }
+				: { ok: true, value: null });
+		}
+		const nodes = ids.filter((i) => NODE.test(i));
+		const results = await this.batch(nodes.map((id) => ['cat', '-r', id, '--', 'path:composer.json']));
+		nodes.forEach((id, i) => {
+			// Composer ignores hg's exit status: no output means no composer.json.
+			try {
+				this.info.set(id, { ok: true, value: results[i].exitCode === 0 ? parseComposerJson(results[i].stdout, id) : null });
+			} catch (error) {
+				this.info.set(id, { ok: false, error });
+			}
+		});
+	}
+
+	private async syncClone(): Promise<void> {
+		if (isDirectory(path.join(this.repoDir, '.hg'))) {
+			const pulled = await runVcs(this.ctx, 'hg', [...HG_HARDENING, '-R', this.repoDir, 'pull', '--quiet'], { notFound: notFound(this.url), cwd: this.repoDir });
+			if (pulled.exitCode === 0) {
+				return;
+			}
+			this.warnings.push(l10n.t('Failed to update {0}, package information from this repository may be outdated ({1})', redactUrl(this.url), redactUrl(pulled.stderr.trim())));
+			return;
+		}
+		rmSync(this.repoDir, { recursive: true, force: true });
+		mkdirSync(path.dirname(this.repoDir), { recursive: true });
+		const cloned = await runVcs(this.ctx, 'hg', [...HG_HARDENING, 'clone', '--noupdate', '--quiet', '--', this.url, this.repoDir], { notFound: notFound(this.url), cwd: path.dirname(this.repoDir) });
+		if (cloned.exitCode !== 0) {
+			rmSync(this.repoDir, { recursive: true, force: true });
+			throw new VcsDriverError('hg-failed', l10n.t('Failed to clone {0}, \n\n{1}', redactUrl(this.url), redactUrl(cloned.stderr.trim())));
+		}
+	}
+
+	async getRootIdentifier(): Promise<string> {
+		return this.rootIdentifier;
+	}
+
+	async getBranches(): Promise<Map<string, string>> {
+		return this.branches;
+	}
+
+	async getTags(): Promise<Map<string, string>> {
+		return this.tags;
+	}
+
+	async getComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {
+		if (!this.info.has(identifier)) {
+			await this.readComposerFiles([identifier]);
+		}
+		const entry = this.info.get(identifier);
+		if (entry && !entry.ok) {
+			throw entry.error;
+		}
+		return entry?.ok && entry.value ? { ...entry.value } : null;
+	}
+
+	getSource(identifier: string): VcsSource {
+		return { type: 'hg', url: this.url, reference: identifier };
+	}
+
+	getDist(): null {
+		return null;
+	}
+}
+
+export const hgDriverFactory: VcsDriverFactory = {
+	name: 'hg',
+	async supports(url, ctx, deep) {
+		if (HG_URL.test(url)) {
+			return true;
+		}
+		if (isLocalPath(url)) {
+			const dir = localPath(url, ctx.baseDir);
+			if (!isDirectory(dir)) {
+				return false;
+			}
+			const r = await ctx.processes.run({ command: 'hg', args: [...HG_HARDENING, 'summary'], cwd: dir, signal: ctx.signal, timeoutMs: 30_000 });
+			if (r.ok && r.exitCode === 0) {
+				return true;
+			}
+		}
+		if (!deep || checkSecureTransport(url, ctx.config.secureHttp)) {
+			return false;
+		}
+		const r = await ctx.processes.run({ command: 'hg', args: [...HG_HARDENING, 'identify', '--', url], signal: ctx.signal, timeoutMs: 60_000 });
+		return r.ok && r.exitCode === 0;
+	},
+	create(url, _repoConfig, ctx) {
+		return new HgDriver(url, ctx);
+	},
+};

@@ -1,0 +1,127 @@
+// Composer's Subversion layout rules (composer-semantics.md §4.4), kept free of I/O so they can be tested
+// alone: trunk/branches/tags/package paths from the repository config (with PHP's string conversions,
+// `false` included), the base URL cut, identifiers of the form `/<dir><package-path>/@<rev>`, and the
+// parsing of `svn ls --verbose` lines exactly as Composer's regular expression reads them.
+import * as l10n from '@vscode/l10n';
+import type { ComposerConfigFacts, ResolveError } from '../types';
+import { redactUrl } from './urlSafety';
+import { phpConfigString } from './vcsTools';
+
+export interface SvnLayout {
+	/** `false`: the base URL itself is the trunk. */
+	trunkPath: string | false;
+	/** `false`: no branches are listed. */
+	branchesPath: string | false;
+	/** `false`: no tags are listed. */
+	tagsPath: string | false;
+	/** '' or `/sub/dir` (Composer: `'/' . trim(value, '/')`). */
+	packagePath: string;
+	/** `svn-cache-credentials` (Composer's default is true; it only matters when credentials are passed). */
+	cacheCredentials: boolean;
+}
+
+export function readSvnLayout(config: Record<string, unknown>): SvnLayout {
+	// Composer reads these with isset(): null or a missing key keeps the default, `false` is kept as false.
+	const trunk = phpConfigString(config['trunk-path']);
+	const branches = phpConfigString(config['branches-path']);
+	const tags = phpConfigString(config['tags-path']);
+	const pkg = phpConfigString(config['package-path']);
+	return {
+		trunkPath: trunk ?? 'trunk',
+		branchesPath: branches ?? 'branches',
+		tagsPath: tags ?? 'tags',
+		packagePath: pkg === undefined ? '' : '/' + (pkg === false ? '' : pkg).replace(/^\/+|\/+$/g, ''),
+		cacheCredentials: 'svn-cache-credentials' in config ? Boolean(config['svn-cache-credentials']) && config['svn-cache-credentials'] !== '0' : true,
+	};
+}
+
+/** PHP's `'/' . $path` for a layout path (`false` concatenates as the empty string). */
+export function slashPath(p: string | false): string {
+	return '/' + (p === false ? '' : p);
+}
+
+/** SvnDriver::normalizeUrl: an absolute local path becomes a file:// URL. */
+export function normalizeSvnUrl(url: string): string {
+	if (url.startsWith('/') || url.charAt(1) === ':' || url.startsWith('\\\\')) {
+		return 'file://' + url.replace(/\\/g, '/');
+	}
+	return url;
+}
+
+/**
+ * The URL with trailing slashes removed and everything from the LAST `/<trunk-path>` on cut off, so that a url
+ * pointing at `…/project/trunk` works. With `trunk-path: false` Composer searches for "/" and so drops the last
+ * path segment (composer-semantics.md §4.4, edge).
+ */
+export function svnBaseUrl(url: string, trunkPath: string | false): { url: string; baseUrl: string } {
+	const trimmed = normalizeSvnUrl(url).replace(/\/+$/, '');
+	const pos = trimmed.lastIndexOf(slashPath(trunkPath));
+	return { url: trimmed, baseUrl: pos >= 0 ? trimmed.slice(0, pos) : trimmed };
+}
+
+/** SvnDriver::buildIdentifier. */
+export function buildSvnIdentifier(baseDir: string, revision: string, packagePath: string): string {
+	return baseDir.replace(/\/+$/, '') + packagePath + '/@' + revision;
+}
+
+export interface SvnListEntry {
+	revision: string;
+	/** As printed, folders with their trailing `/`; `./` is the listed folder itself. */
+	name: string;
+}
+
+/**
+ * `svn ls --verbose` lines read as Composer does: first and last whitespace-separated words. (So a name with a
+ * space yields only its last word, as in Composer; such a ref then has no composer.json and is skipped.)
+ */
+export function parseSvnList(output: string): SvnListEntry[] {
+	const entries: SvnListEntry[] = [];
+	for (const raw of output.split(/\r?\n/)) {
+		const line = raw.trim();
+		if (line === '' || line.startsWith('Redirecting to URL ')) {
+			continue;
+		}
+		const m = /^\s*(\S+).*?(\S+)\s*$/s.exec(line);
+		if (m) {
+			entries.push({ revision: m[1], name: m[2] });
+		}
+	}
+	return entries;
+}
+
+/** SvnDriver::getFileContent's split of an identifier into the folder and the `@rev` peg. */
+export function svnFileUrl(baseUrl: string, identifier: string, file: string): string {
+	const wrapped = '/' + identifier.replace(/^\/+|\/+$/g, '') + '/';
+	const m = /^(.+?)(@\d+)?\/$/s.exec(wrapped);
+	const dir = m ? m[1] : wrapped;
+	const rev = m?.[2] ?? '';
+	return baseUrl + dir + file + rev;
+}
+
+/**
+ * Config::prohibitUrlByConfig for svn commands: with `secure-http`, `http://` (and git/ftp) are refused, and
+ * `svn://` is refused unless its host is listed in `secure-svn-domains`.
+ */
+export function checkSvnTransport(url: string, config: ComposerConfigFacts): ResolveError | null {
+	if (!config.secureHttp) {
+		return null;
+	}
+	const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^/@?#]*@)?(\[[^\]]*\]|[^/:?#]*)/.exec(url);
+	const scheme = m?.[1].toLowerCase();
+	if (scheme === 'svn') {
+		if (config.secureSvnDomains.includes(m?.[2] ?? '')) {
+			return null;
+		}
+		return {
+			code: 'vcs.insecure-url',
+			message: l10n.t('Your configuration does not allow connections to {0}. See https://getcomposer.org/doc/06-config.md#secure-svn-domains for details.', redactUrl(url)),
+		};
+	}
+	if (scheme === 'http' || scheme === 'git' || scheme === 'ftp') {
+		return {
+			code: 'vcs.insecure-url',
+			message: l10n.t('Your configuration does not allow connections to {0}. See https://getcomposer.org/doc/06-config.md#secure-http for details.', redactUrl(url)),
+		};
+	}
+	return null;
+}

@@ -1,0 +1,56 @@
+// A ResolveContext for the svn/hg/fossil/perforce driver tests: the real process runner wrapped in a
+// recorder (so hostile-definition tests can prove that nothing ran), a temp cache folder, and an HTTP
+// client that refuses everything (these drivers only run VCS programs).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeProcessRunner } from '../../server/src/net/processRunner';
+import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../server/src/net/types';
+import type { RepositoryDefinition, ResolveContext } from '../../server/src/resolvers/types';
+
+export class RecordingRunner implements ProcessRunner {
+	readonly calls: ProcessRequest[] = [];
+	constructor(private readonly inner: ProcessRunner = new NodeProcessRunner()) {}
+	run(req: ProcessRequest): Promise<ProcessResult> {
+		this.calls.push(req);
+		return this.inner.run(req);
+	}
+	/** `command arg arg…` per call, for readable assertion messages. */
+	lines(): string[] {
+		return this.calls.map((c) => [c.command, ...c.args].join(' '));
+	}
+}
+
+export interface VcsTestContext {
+	ctx: ResolveContext;
+	runner: RecordingRunner;
+	cacheDir: string;
+	cleanup(): void;
+}
+
+export function vcsTestContext(options: { baseDir?: string; secureHttp?: boolean; secureSvnDomains?: string[]; runner?: ProcessRunner } = {}): VcsTestContext {
+	const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cr-vcs-cache-'));
+	const runner = new RecordingRunner(options.runner);
+	const ctx: ResolveContext = {
+		baseDir: options.baseDir ?? os.tmpdir(),
+		env: {},
+		homeDir: os.tmpdir(),
+		config: { secureHttp: options.secureHttp ?? false, githubDomains: ['github.com'], gitlabDomains: ['gitlab.com'], useGithubApi: true, secureSvnDomains: options.secureSvnDomains ?? [] },
+		http: { request: async (req) => ({ ok: false, code: 'network', message: 'no HTTP in VCS driver tests', url: req.url }) },
+		processes: runner,
+		credentials: { headersFor: () => ({}) },
+		offline: false,
+		apiBaseUrls: { github: 'http://127.0.0.1:9/github', gitlab: 'http://127.0.0.1:9/gitlab', bitbucket: 'http://127.0.0.1:9/bitbucket', packagist: 'http://127.0.0.1:9/packagist', packagistRepo: 'http://127.0.0.1:9/repo' },
+		cacheDir,
+	};
+	return { ctx, runner, cacheDir, cleanup: () => fs.rmSync(cacheDir, { recursive: true, force: true }) };
+}
+
+export function vcsRepo(config: Record<string, unknown>): RepositoryDefinition {
+	return { key: 0, config, label: `${String(config.type)} ${String(config.url)}` };
+}
+
+/** Pretty versions of one load, sorted as strings, for compact comparisons. */
+export function prettyVersions(packages: Array<{ name: string; version: string }>, name?: string): string[] {
+	return packages.filter((p) => name === undefined || p.name === name).map((p) => p.version).sort();
+}

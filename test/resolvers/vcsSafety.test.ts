@@ -1,0 +1,143 @@
+// Hostile repository definitions (Composer's argument-injection advisories as the threat model) must come
+// back as error values with no process started; and the Node ProcessRunner's own guarantees (no shell,
+// timeout and abort kill the process group, output cap, non-interactive environment, missing binary).
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NodeProcessRunner } from '../../server/src/net/processRunner';
+import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../server/src/net/types';
+import { checkVcsUrl, vcsRepositoryResolver } from '../../server/src/resolvers/vcs/index';
+import { RecordingRunner, vcsContext } from '../helpers/fakeGitHosts';
+import { buildGitRepo, git, removeDir, tempDir } from '../helpers/gitRepo';
+
+const work = tempDir('vcs-safety-test-');
+after(() => removeDir(work));
+
+/** Records and refuses: proves that not even a harmless process was started. */
+class RefusingRunner implements ProcessRunner {
+	readonly calls: ProcessRequest[] = [];
+	async run(req: ProcessRequest): Promise<ProcessResult> {
+		this.calls.push(req);
+		return { ok: false, code: 'refused', message: 'refused by test' };
+	}
+}
+
+describe('hostile repository definitions', () => {
+	const marker = path.join(work, 'pwned');
+	const hostile: Array<[string, string, Record<string, string>?]> = [
+		['vcs', `--upload-pack=touch ${marker}`],
+		['git', `--upload-pack=touch ${marker}`],
+		['vcs', `ext::sh -c touch% ${marker}`],
+		['git', `ext::sh -c touch% ${marker}`],
+		['git', 'fd::17'],
+		['vcs', 'foo::https://example.invalid/x.git'],
+		['vcs', `https://example.invalid/x.git\n--upload-pack=touch ${marker}`],
+		['git', 'https://example.invalid/x.git\u0000'],
+		['git', `ssh://-oProxyCommand=touch%20${marker}/x.git`],
+		['git', `git@-oProxyCommand=touch:x.git`],
+		['github', `--upload-pack=touch ${marker}`],
+		['gitlab', `ext::sh -c touch% ${marker}`],
+		['bitbucket', ' -x'],
+		['vcs', '$EVIL', { EVIL: `--upload-pack=touch ${marker}` }],
+	];
+	for (const [type, url, env] of hostile) {
+		test(`${type} ${JSON.stringify(url)} is refused before any process starts`, async () => {
+			const runner = new RefusingRunner();
+			const r = await vcsRepositoryResolver.loadPackages({ key: 0, config: { type, url }, label: 'hostile' }, undefined, vcsContext({ baseDir: work, processes: runner, env: env ?? {} }));
+			assert.ok(!r.ok);
+			assert.equal(r.error.code, 'vcs.unsafe-url');
+			assert.equal(runner.calls.length, 0);
+			assert.ok(!fs.existsSync(marker));
+		});
+	}
+
+	test('ordinary URLs pass the check', () => {
+		for (const url of ['https://github.com/a/b', 'git@github.com:a/b.git', 'ssh://git@host:22/a.git', '/srv/repo', './rel/repo', 'file:///srv/x', 'C:\\repo', 'svn://h/r', 'https://user:pa-ss@h/x.git']) {
+			assert.equal(checkVcsUrl(url), null, url);
+		}
+	});
+
+	test('refs named like options are skipped and never reach a command line', async () => {
+		const dir = buildGitRepo({ steps: [{ commit: { 'composer.json': { name: 'acme/refs' } } }, { tag: '1.0.0' }] }, path.join(work, 'refs'));
+		git(dir, ['update-ref', 'refs/heads/-evil', 'HEAD']);
+		git(dir, ['update-ref', 'refs/tags/--upload-pack=touch', 'HEAD']);
+		const runner = new RecordingRunner();
+		const r = await vcsRepositoryResolver.loadPackages({ key: 0, config: { type: 'git', url: dir }, label: 'refs' }, undefined, vcsContext({ baseDir: work, processes: runner }));
+		assert.ok(r.ok, JSON.stringify(r));
+		assert.deepEqual(r.packages.map((p) => p.version).sort(), ['1.0.0', 'dev-main']);
+		for (const call of runner.calls) {
+			assert.ok(!call.args.some((a) => a.includes('evil') || a.includes('upload-pack')), call.args.join(' '));
+		}
+		assert.ok(!fs.existsSync(marker));
+	});
+
+	test('git itself refuses ext:: in the runner environment (defence in depth)', async () => {
+		const r = await new NodeProcessRunner().run({ command: 'git', args: ['ls-remote', '--', `ext::sh -c touch% ${marker}`], cwd: work, timeoutMs: 30_000 });
+		assert.ok(r.ok);
+		assert.notEqual(r.exitCode, 0);
+		assert.ok(!fs.existsSync(marker));
+	});
+});
+
+describe('NodeProcessRunner', () => {
+	const runner = new NodeProcessRunner();
+
+	test('a missing program is a not-found value', async () => {
+		const r = await runner.run({ command: 'composer-repos-no-such-program', args: [] });
+		assert.equal(r.ok, false);
+		assert.equal(!r.ok && r.code, 'not-found');
+	});
+
+	test('arguments are not interpreted by a shell; stdin input is delivered', async () => {
+		const r = await runner.run({ command: 'printf', args: ['%s|', '$(touch x)', 'a b;c'] });
+		assert.ok(r.ok);
+		assert.equal(r.stdout.toString(), '$(touch x)|a b;c|');
+		const cat = await runner.run({ command: 'cat', args: [], input: 'hello\n' });
+		assert.ok(cat.ok);
+		assert.equal(cat.stdout.toString(), 'hello\n');
+	});
+
+	test('the environment forbids prompts and command transports, whatever the caller passes', async () => {
+		const r = await runner.run({ command: 'env', args: [], env: { GIT_ALLOW_PROTOCOL: 'ext', GIT_TERMINAL_PROMPT: '1', EXTRA: 'yes' } });
+		assert.ok(r.ok);
+		const env = new Map(r.stdout.toString().split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+		assert.equal(env.get('GIT_TERMINAL_PROMPT'), '0');
+		assert.equal(env.get('GIT_ALLOW_PROTOCOL'), 'file:git:http:https:ssh');
+		assert.equal(env.get('GIT_PROTOCOL_FROM_USER'), '0');
+		assert.equal(env.get('GIT_ASKPASS'), '');
+		assert.equal(env.get('SSH_ASKPASS'), '');
+		assert.match(env.get('GIT_SSH_COMMAND') ?? '', /BatchMode=yes/);
+		assert.equal(env.get('HGPLAIN'), '1');
+		assert.equal(env.get('LANG'), 'C');
+		assert.equal(env.get('EXTRA'), 'yes');
+	});
+
+	test('a timeout kills the whole process group', async () => {
+		const pidFile = path.join(work, 'child.pid');
+		const r = await runner.run({ command: 'sh', args: ['-c', 'sleep 60 & echo $! > "$0"; wait', pidFile], timeoutMs: 300 });
+		assert.equal(!r.ok && r.code, 'timeout');
+		const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+		let alive = true;
+		for (let i = 0; i < 50 && alive; i++) {
+			// Gone, or a zombie waiting for a reaper (containers often lack one): either way no longer running.
+			const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+			if (stat === '' || /^\d+ \(.*\) [ZX]/.test(stat)) {
+				alive = false;
+			} else {
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+		}
+		assert.equal(alive, false, 'the grandchild must be gone');
+	});
+
+	test('an abort signal cancels; too much output stops the program', async () => {
+		const controller = new AbortController();
+		const pending = runner.run({ command: 'sleep', args: ['60'], signal: controller.signal });
+		controller.abort();
+		const r = await pending;
+		assert.equal(!r.ok && r.code, 'cancelled');
+		const big = await runner.run({ command: 'head', args: ['-c', '100000', '/dev/zero'], maxBuffer: 1000 });
+		assert.equal(big.ok, false);
+	});
+});
