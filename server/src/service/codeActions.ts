@@ -3,7 +3,8 @@ import * as l10n from '@vscode/l10n';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE } from './types';
-import { moveToOptionsEdits } from './moveToOptions';
+import type { Node } from 'jsonc-parser';
+import { moveToOptionsEdits, parseForEdits } from './moveToOptions';
 import type { DiagnosticData, FixData } from './validation/codes';
 
 function fixesOf(d: Diagnostic): FixData[] {
@@ -11,9 +12,9 @@ function fixesOf(d: Diagnostic): FixData[] {
 	return d.source === DIAGNOSTIC_SOURCE && Array.isArray(data?.fixes) ? data.fixes : [];
 }
 
-function editsFor(document: TextDocument, d: Diagnostic, fix: FixData): { edits: TextEdit[]; title: string } | undefined {
+function editsFor(document: TextDocument, d: Diagnostic, fix: FixData, tree: () => Node | undefined): { edits: TextEdit[]; title: string } | undefined {
 	if (fix.kind === 'replace') return { edits: [{ range: d.range, newText: fix.newText }], title: fix.title };
-	const move = moveToOptionsEdits(document, fix.entryPath, fix.key);
+	const move = moveToOptionsEdits(document, fix.entryPath, fix.key, tree());
 	if (!move) return undefined;
 	return { edits: move.edits, title: move.removeOnly ? l10n.t('Remove "{0}" ("options" already sets it)', fix.key) : fix.title };
 }
@@ -26,10 +27,13 @@ function overlaps(a: Range, b: Range): boolean {
 export function getCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[] {
 	if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
 	const actions: CodeAction[] = [];
+	// Parsed at most once per request, however many diagnostics are in range (a whole-file selection can hold thousands).
+	let root: { node: Node | undefined } | undefined;
+	const tree = () => (root ??= { node: parseForEdits(document.getText()) }).node;
 	for (const d of context.diagnostics) {
 		if (!overlaps(d.range, range)) continue;
 		for (const fix of fixesOf(d)) {
-			const result = editsFor(document, d, fix);
+			const result = editsFor(document, d, fix, tree);
 			if (!result) continue;
 			actions.push({
 				title: result.title || l10n.t('Fix'),

@@ -5,7 +5,7 @@ import { CompletionItemKind, type CompletionList, type Position } from 'vscode-l
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { LEGACY_PACKAGIST_NAME, PACKAGIST_NAME, getKeySpec, getPathOptionSpec, getTypeSpec } from './catalog';
-import { type ObjectInfo, getProperty, parseComposerJson, toObjectInfo } from './parse';
+import { type ObjectInfo, getProperty, nestingOverflowOffset, parseComposerJson, toObjectInfo } from './parse';
 import type { LanguageServiceOptions } from './types';
 import { ItemBuilder, TRIGGER_SUGGEST } from './completion/builder';
 import { analyzeCursor, typedStringPrefix } from './completion/cursor';
@@ -151,6 +151,8 @@ export async function doComplete(document: TextDocument, position: Position, opt
 	const result: CompletionList = { isIncomplete: false, items: [] };
 	const text = document.getText();
 	const offset = document.offsetAt(position);
+	// The cursor analysis recurses per nesting level: a file nested deeper than Composer reads gets nothing.
+	if (nestingOverflowOffset(text) !== undefined) return result;
 	const cursor = analyzeCursor(text, offset);
 	if (!cursor) return result;
 	const first = cursor.slot.kind === 'value' ? cursor.slot.path[0] : cursor.slot.container[0];

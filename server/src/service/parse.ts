@@ -108,6 +108,32 @@ export interface ComposerDocument {
 	readonly syntaxErrors: readonly SyntaxProblem[];
 	readonly repositories: RepositoriesBlock | undefined;
 	readonly config: ComposerConfigFacts;
+	/** Offset of the bracket that nests deeper than Composer reads; the text is then not parsed at all. */
+	readonly tooDeepAt?: number;
+}
+
+/** PHP's json_decode, which Composer reads composer.json with, refuses 512 or more levels of nesting. */
+export const MAX_NESTING = 511;
+
+/**
+ * Offset of the first `{` or `[` (outside strings) that opens level MAX_NESTING + 1, if any. Checked before
+ * parsing because the parser recurses once per level: a pathological file must not overflow the stack.
+ */
+export function nestingOverflowOffset(text: string, limit = MAX_NESTING): number | undefined {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x22) { // a string: skip to its closing quote
+			for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+				if (text.charCodeAt(i) === 0x5c) i++;
+			}
+		} else if (c === 0x7b || c === 0x5b) {
+			if (++depth > limit) return i;
+		} else if (c === 0x7d || c === 0x5d) {
+			depth = Math.max(0, depth - 1);
+		}
+	}
+	return undefined;
 }
 
 function entryFromValue(index: number, valueNode: Node, keyed: { name: string; keyNode: Node } | undefined, form: BlockForm): RepositoryEntry {
@@ -166,6 +192,10 @@ function parseConfig(rootObject: ObjectInfo | undefined): ComposerConfigFacts {
 
 /** Parses a composer.json text. Never throws. */
 export function parseComposerJson(text: string): ComposerDocument {
+	const tooDeepAt = nestingOverflowOffset(text);
+	if (tooDeepAt !== undefined) {
+		return { text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), tooDeepAt };
+	}
 	const errors: ParseError[] = [];
 	// Comments and trailing commas are reported (Composer's JSON parser refuses them) but must not stop parsing.
 	const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });

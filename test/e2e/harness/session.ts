@@ -29,8 +29,8 @@ export async function runSession(options: SessionOptions): Promise<RunResult> {
 		...(options.withExtension ? [] : ['--no-extension'])];
 	const isolate = canIsolate();
 	if (!isolate) {
-		process.stderr.write('warning: cannot create a network namespace (unshare); the editor session runs on the host network, '
-			+ 'guarded only by the browser\'s loopback filter and VS Code settings\n');
+		process.stderr.write('warning: no network namespace (unshare not permitted, or COMPOSER_REPOS_E2E_NETNS=0): the editor '
+			+ 'session runs on the host network, guarded only by the browser\'s loopback filter and VS Code settings\n');
 	}
 	// In the namespace `lo` starts down; bring it up, then the runner replaces the shell.
 	const [cmd, args] = isolate

@@ -55,7 +55,6 @@ export class GitDriver implements VcsDriver {
 	readonly label: string;
 	private url: string;
 	private repoDir = '';
-	private local = false;
 	/** The mirror was fetched blob-less, so composer.json blobs must be fetched before reading them. */
 	private partial = false;
 	private refs: RemoteRefs = { head: null, heads: new Map(), tags: new Map() };
@@ -75,7 +74,6 @@ export class GitDriver implements VcsDriver {
 			if (!isDirectory(dir)) {
 				throw new VcsDriverError('path-not-found', l10n.t('Failed to read package information from {0} as the path does not exist', redactUrl(this.url)));
 			}
-			this.local = true;
 			this.repoDir = dir;
 			await this.readLocalRefs();
 		} else {

@@ -1,7 +1,7 @@
 // Shape of the document and of the `repositories` block (composer-semantics.md §1.1, §1.5, §2.2).
 import * as l10n from '@vscode/l10n';
 import { ParseErrorCode } from 'jsonc-parser';
-import type { Node } from '../parse';
+import { MAX_NESTING, type Node } from '../parse';
 import { DiagnosticCode } from './codes';
 import { entryLabel, type RuleContext } from './context';
 
@@ -31,6 +31,10 @@ function syntaxMessage(error: ParseErrorCode, text: string, offset: number): str
 export function checkSyntax(ctx: RuleContext): void {
 	const { doc } = ctx;
 	// The parser's recovery can report several errors at one spot (e.g. at the end of a cut-off file): keep the first.
+	if (doc.tooDeepAt !== undefined) {
+		ctx.report({ offset: doc.tooDeepAt, length: 1 }, DiagnosticCode.invalidJson, l10n.t('Invalid JSON for Composer: values are nested more than {0} levels deep here, and Composer cannot read the file.', MAX_NESTING));
+		return;
+	}
 	const seen = new Set<number>();
 	for (const e of doc.syntaxErrors.slice(0, MAX_SYNTAX_ERRORS)) {
 		if (seen.has(e.offset)) continue;
