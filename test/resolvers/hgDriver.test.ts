@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs';
+import { decodeChannels, encodeRunCommands } from '../../server/src/resolvers/vcs/hgCommandServer';
 import { hgDriverFactory, parseHgBranches, parseHgTags } from '../../server/src/resolvers/vcs/hgDriver';
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowVersions, oracleProject } from '../helpers/composerOracle';
@@ -63,6 +64,35 @@ describe('hg listings (pure)', () => {
 		assert.deepEqual([...parseHgTags('tip                                5:aaaaaaaaaaaa\n1.0.0                              2:bbbbbbbbbbbb\n')], [['1.0.0', 'bbbbbbbbbbbb']]);
 		const merged = parseHgBranches('clash   5:cccccccccccc\ndefault 3:dddddddddddd (inactive)\n-x 1:eeeeeeeeeeee\n', '   clash    0:ffffffffffff\n * bm   4:999999999999\n   -y   1:eeeeeeeeeeee\n');
 		assert.deepEqual([...merged], [['clash', 'cccccccccccc'], ['bm', '999999999999'], ['default', 'dddddddddddd']]);
+	});
+});
+
+describe('hg command server framing (pure)', () => {
+	const frame = (channel: string, data: Buffer) => {
+		const head = Buffer.alloc(5);
+		head.write(channel, 0, 'ascii');
+		head.writeUInt32BE(data.length, 1);
+		return Buffer.concat([head, data]);
+	};
+	const code = (n: number) => {
+		const b = Buffer.alloc(4);
+		b.writeInt32BE(n);
+		return b;
+	};
+	const hello = frame('o', Buffer.from('capabilities: getencoding runcommand\nencoding: UTF-8'));
+	test('requests are length-prefixed, NUL-separated argument arrays', () => {
+		const encoded = encodeRunCommands([['cat', '-r', 'abc', '--', 'path:composer.json']]);
+		assert.equal(encoded.subarray(0, 11).toString(), 'runcommand\n');
+		assert.equal(encoded.readUInt32BE(11), encoded.length - 15);
+		assert.deepEqual(encoded.subarray(15).toString().split('\0'), ['cat', '-r', 'abc', '--', 'path:composer.json']);
+	});
+	test('answers are split per command; incomplete or unexpected sessions are refused', () => {
+		const ok = Buffer.concat([hello, frame('o', Buffer.from('a')), frame('o', Buffer.from('b')), frame('r', code(0)), frame('e', Buffer.from('no such file')), frame('r', code(1))]);
+		assert.deepEqual(decodeChannels(ok, 2), [{ exitCode: 0, stdout: 'ab', stderr: '' }, { exitCode: 1, stdout: '', stderr: 'no such file' }]);
+		assert.equal(decodeChannels(ok, 3), null, 'a missing answer');
+		assert.equal(decodeChannels(ok.subarray(0, ok.length - 2), 2), null, 'a truncated frame');
+		assert.equal(decodeChannels(Buffer.concat([hello, frame('I', code(4096))]), 1), null, 'an input request');
+		assert.equal(decodeChannels(frame('o', Buffer.from('abort: no repository')), 0), null, 'no hello');
 	});
 });
 

@@ -32,7 +32,7 @@ before(() => {
 	std = createSvnRepo();
 	svnImport(std, { 'trunk/composer.json': { name: 'acme/svn-std', description: 'std' }, 'trunk/src/a.php': '<?php' });
 	svnMkdir(std, 'branches', 'tags', 'branches/nocomposer');
-	for (const tag of ['1.0.0', 'v1.1.0', 'release-1.2.0', '2.0.0-dev', 'latest']) {
+	for (const tag of ['1.0.0', 'v1.1.0', 'release-1.2.0', '2.0.0-dev', 'latest', '--help']) {
 		svnCopy(std, 'trunk', `tags/${tag}`);
 	}
 	svnCopy(std, 'trunk', 'tags/1.3.0');
@@ -183,6 +183,39 @@ describe('svn driver on real repositories', () => {
 			assert.equal(r.ok, false);
 			assert.ok(!r.ok && /secure-svn-domains/.test(r.error.message));
 			assert.deepEqual(c.runner.calls, []);
+		} finally {
+			c.cleanup();
+		}
+	});
+});
+
+describe('hostile svn definitions run nothing', () => {
+	for (const url of ['--config-option=config:tunnels:ssh=touch MARKER', '-rHEAD', 'svn+ssh://-oProxyCommand=touch MARKER/repo']) {
+		for (const type of ['svn', 'vcs']) {
+			test(`${type}: ${url}`, async () => {
+				const c = vcsTestContext();
+				try {
+					const r = await load({ type, url }, c);
+					assert.ok(!r.ok && r.error.code === 'vcs.unsafe-url', JSON.stringify(r));
+					assert.deepEqual(c.runner.calls, []);
+				} finally {
+					c.cleanup();
+				}
+			});
+		}
+	}
+
+	test('past the URL checks, every svn call ends with -- <url>; an option-like tag folder is only ever part of a URL', async () => {
+		const c = vcsTestContext();
+		try {
+			await assert.rejects(svnDriverFactory.create('--config-option=servers:global:http-proxy-host=evil', {}, c.ctx).initialize(), /could not be processed/);
+			assert.deepEqual(c.runner.calls.map((call) => call.args.slice(-2)), [['--', '--config-option=servers:global:http-proxy-host=evil/trunk']]);
+			c.runner.calls.length = 0;
+			const r = await load({ type: 'svn', url: std.url }, c);
+			assert.ok(r.ok && !r.packages.some((p) => p.version.includes('help')));
+			for (const call of c.runner.calls) {
+				assert.ok(call.args[call.args.length - 2] === '--' && call.args[call.args.length - 1].startsWith('file://'), JSON.stringify(call.args));
+			}
 		} finally {
 			c.cleanup();
 		}

@@ -129,7 +129,9 @@ export function addValuesForKey(builder: ItemBuilder, spec: KeySpec): void {
 		return;
 	}
 	if (spec.kinds.includes('boolean')) {
-		const values = ['true', 'false', ...(spec.kinds.includes('null') ? ['null'] : [])];
+		// A folder-or-false key (svn `trunk-path`, …): only false means something; true is reported as a mistake.
+		const onlyFalse = spec.kinds.includes('string');
+		const values = [...(onlyFalse ? [] : ['true']), 'false', ...(spec.kinds.includes('null') ? ['null'] : [])];
 		addLiteralValues(builder, values, spec.defaultValue);
 	}
 }
