@@ -96,6 +96,16 @@ describe('fossil driver on real repositories', () => {
 	});
 });
 
+test('a missing program is an error value, not a crash', async () => {
+	const c = vcsTestContext({ runner: { run: async (req) => ({ ok: false, code: 'not-found', message: `${req.command} is not installed` }) } });
+	try {
+		const r = await load({ type: 'fossil', url: repo.checkout }, c);
+		assert.ok(!r.ok && r.error.code === 'vcs.fossil-not-found' && r.error.message.includes('fossil was not found'), JSON.stringify(r));
+	} finally {
+		c.cleanup();
+	}
+});
+
 describe('hostile fossil definitions run nothing', () => {
 	for (const url of ['-Tfoo', '--args=/tmp/x', '--user=evil']) {
 		for (const type of ['fossil', 'vcs']) {

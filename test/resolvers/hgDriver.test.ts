@@ -153,6 +153,16 @@ describe('hg driver on real repositories', () => {
 	});
 });
 
+test('a missing program is an error value, not a crash', async () => {
+	const c = vcsTestContext({ runner: { run: async (req) => ({ ok: false, code: 'not-found', message: `${req.command} is not installed` }) } });
+	try {
+		const r = await load({ type: 'hg', url: repo }, c);
+		assert.ok(!r.ok && r.error.code === 'vcs.hg-not-found' && r.error.message.includes('hg was not found'), JSON.stringify(r));
+	} finally {
+		c.cleanup();
+	}
+});
+
 describe('hostile hg definitions run nothing', () => {
 	for (const url of ['--config=alias.identify=!touch MARKER', '-Tfoo', '--cwd=/tmp', 'ssh://-oProxyCommand=touch MARKER/repo']) {
 		for (const type of ['hg', 'vcs']) {

@@ -189,6 +189,16 @@ describe('svn driver on real repositories', () => {
 	});
 });
 
+test('a missing program is an error value, not a crash', async () => {
+	const c = vcsTestContext({ runner: { run: async (req) => ({ ok: false, code: 'not-found', message: `${req.command} is not installed` }) } });
+	try {
+		const r = await load({ type: 'svn', url: std.url }, c);
+		assert.ok(!r.ok && r.error.code === 'vcs.svn-not-found' && r.error.message.includes('svn was not found'), JSON.stringify(r));
+	} finally {
+		c.cleanup();
+	}
+});
+
 describe('hostile svn definitions run nothing', () => {
 	for (const url of ['--config-option=config:tunnels:ssh=touch MARKER', '-rHEAD', 'svn+ssh://-oProxyCommand=touch MARKER/repo']) {
 		for (const type of ['svn', 'vcs']) {

@@ -37,6 +37,11 @@ describe('QA: messages show the user\'s values', () => {
 		assert.match(String(d.message), /http:\/\/repo\.example\.org/);
 	});
 
+	test('"packagist.org": false inside a repository definition is flagged like "packagist" (it disables nothing)', async () => {
+		const [d] = await expectDiagnostics(repos('[{"type": "composer", "url": "https://repo.example.org", <<"packagist.org">>: false}]'), [['packagist-key-in-repository', W]]);
+		assert.match(String(d.message), /"packagist\.org" key, which Composer ignores here/);
+	});
+
 	test('missing url names the type without broken grammar', async () => {
 		const [d] = await expectDiagnostics(repos('[{"type": <<"artifact">>}]'), [['missing-url', E]]);
 		assert.equal(d.message, 'A repository of type "artifact" needs a "url".');
@@ -65,6 +70,11 @@ describe('QA: what Composer really fails on', () => {
 });
 
 describe('QA: robustness', () => {
+	test('a byte-order mark is named as such (Composer: "BOM detected"), and the rest is still checked', async () => {
+		const [bom] = await expectDiagnostics(`<<\ufeff>>{"repositories": [{"type": <<"vsc">>, "url": "https://github.com/a/b"}]}`, [['invalid-json', E], ['unknown-type', E]]);
+		assert.match(String(bom.message), /byte-order mark/);
+	});
+
 	test('nesting deeper than Composer reads is one error, not a stack overflow', async () => {
 		const depth = 50_000;
 		const text = `{"repositories": [{"type": "path", "url": "x", "options": ${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}]}`;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { composerHomeDir, loadCredentials } from '../net/credentials';
+import { composerHomeDir, loadCredentials, type ComposerCredentials } from '../net/credentials';
 import { createHttpClient } from '../net/http';
 import { HttpCache } from '../net/httpCache';
 import { NodeProcessRunner } from '../net/processRunner';
@@ -85,15 +85,18 @@ export interface NodeContextOptions {
 	signal?: AbortSignal;
 	/** On-disk HTTP cache folder; default `<COMPOSER_HOME-independent user cache>/composer-repos/http`. */
 	cacheDir?: string | false;
+	/** Folder for VCS mirrors (ResolveContext.cacheDir); default `<user cache>/composer-repos`. */
+	vcsCacheDir?: string;
 	http?: HttpClient;
 	processes?: ProcessRunner;
 	credentials?: Credentials;
 	log?: (line: string) => void;
 }
 
-function defaultCacheDir(env: Record<string, string | undefined>, home: string): string {
+/** Root of our caches: `http/` for the HTTP layer, `vcs/` for VCS mirrors. */
+function defaultCacheRoot(env: Record<string, string | undefined>, home: string): string {
 	const base = env.XDG_CACHE_HOME || path.join(home, '.cache');
-	return path.join(base, 'composer-repos', 'http');
+	return path.join(base, 'composer-repos');
 }
 
 /** Reads COMPOSER_HOME/config.json's text if there is one. */
@@ -118,8 +121,14 @@ export function createNodeResolveContext(options: NodeContextOptions): ResolveCo
 		{ composerHome: composerHomeDir(env, homeDir), projectDir: baseDir, projectConfig, env },
 		{ githubDomains: config.githubDomains, gitlabDomains: config.gitlabDomains, apiBaseUrls: { github: apiBaseUrls.github, bitbucket: apiBaseUrls.bitbucket } },
 	);
+	// Composer's Config adds every domain with github-oauth / gitlab-token / gitlab-oauth credentials to
+	// github-domains / gitlab-domains, so `vcs` repositories on those hosts use the API drivers.
+	const implicit = credentials as Partial<Pick<ComposerCredentials, 'implicitGithubDomains' | 'implicitGitlabDomains'>>;
+	config.githubDomains = [...new Set([...config.githubDomains, ...(implicit.implicitGithubDomains ?? [])])];
+	config.gitlabDomains = [...new Set([...config.gitlabDomains, ...(implicit.implicitGitlabDomains ?? [])])];
 	const offline = options.offline ?? false;
-	const cacheDir = options.cacheDir === undefined ? defaultCacheDir(env, homeDir) : options.cacheDir;
+	const cacheRoot = defaultCacheRoot(env, homeDir);
+	const cacheDir = options.cacheDir === undefined ? path.join(cacheRoot, 'http') : options.cacheDir;
 	const http = options.http ?? createHttpClient({
 		secureHttp: config.secureHttp,
 		offline,
@@ -139,5 +148,6 @@ export function createNodeResolveContext(options: NodeContextOptions): ResolveCo
 		signal: options.signal,
 		apiBaseUrls,
 		log: options.log,
+		cacheDir: options.vcsCacheDir ?? cacheRoot,
 	};
 }

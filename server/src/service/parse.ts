@@ -108,6 +108,8 @@ export interface ComposerDocument {
 	readonly syntaxErrors: readonly SyntaxProblem[];
 	readonly repositories: RepositoriesBlock | undefined;
 	readonly config: ComposerConfigFacts;
+	/** The text starts with a byte-order mark, which Composer refuses (the rest is still modelled). */
+	readonly bom?: boolean;
 	/** Offset of the bracket that nests deeper than Composer reads; the text is then not parsed at all. */
 	readonly tooDeepAt?: number;
 }
@@ -197,8 +199,10 @@ export function parseComposerJson(text: string): ComposerDocument {
 		return { text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), tooDeepAt };
 	}
 	const errors: ParseError[] = [];
+	// A BOM is reported on its own; parsing a space in its place keeps every offset and models the rest.
+	const bom = text.charCodeAt(0) === 0xfeff;
 	// Comments and trailing commas are reported (Composer's JSON parser refuses them) but must not stop parsing.
-	const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+	const root = parseTree(bom ? ' ' + text.slice(1) : text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
 	const rootObject = toObjectInfo(root);
 	const reposProperty = getProperty(rootObject, 'repositories');
 	return {
@@ -208,6 +212,7 @@ export function parseComposerJson(text: string): ComposerDocument {
 		syntaxErrors: errors.map((e) => ({ error: e.error, offset: e.offset, length: e.length })),
 		repositories: reposProperty ? parseBlock(reposProperty) : undefined,
 		config: parseConfig(rootObject),
+		...(bom ? { bom } : {}),
 	};
 }
 

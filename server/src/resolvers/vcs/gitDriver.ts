@@ -2,8 +2,11 @@
 // branches and tags; for remote URLs one shallow blob-less fetch of exactly those refs into a bare cache
 // repository plus one fetch of the composer.json blobs; then one `git cat-file --batch` for all trees and
 // one for all composer.json files. Local repositories are read in place (Composer does not mirror them).
+// The mirror keeps the `ls-remote` listing it was last completed for: when a new listing is identical the
+// fetch is skipped (warm runs), and offline or when the remote cannot be reached the mirror answers alone,
+// with a warning that the data may be out of date.
 import { createHash } from 'node:crypto';
-import { rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
@@ -35,6 +38,31 @@ function isDirectory(p: string): boolean {
 /** GitDriver::supports shallow regex. */
 const GIT_URL = /(^git:\/\/|\.git\/?$|git(?:olite)?@|\/\/git\.|\/\/github.com\/)/i;
 
+/** File inside a mirror holding the `ls-remote --symref` output the mirror is complete for. */
+const LISTING_FILE = 'composer-repos-listing';
+/**
+ * Reading a mirror without the network: a partial clone would fetch a missing object from its promisor remote
+ * on demand, so the remote is pointed at a path that cannot exist for those reads.
+ */
+const NO_REMOTE = ['-c', 'remote.origin.url=/nonexistent/composer-repos-offline'];
+
+/** Folder of the bare mirror of a remote URL under the resolver cache folder. */
+export function mirrorFolder(url: string, ctx: ResolveContext): string {
+	const base = ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache');
+	const safe = redactUrl(url).replace(/[^a-z0-9.]/gi, '-').slice(0, 80);
+	const hash = createHash('sha256').update(url).digest('hex').slice(0, 12);
+	return path.join(base, 'vcs', `${safe}-${hash}.git`);
+}
+
+/** The listing a mirror is complete for, or undefined when there is no complete mirror. */
+export function readMirrorListing(dir: string): string | undefined {
+	try {
+		return readFileSync(path.join(dir, LISTING_FILE), 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
 const locks = new Map<string, Promise<unknown>>();
 
 /** Serialises work on one cache folder inside this process (two resolutions of one URL share a mirror). */
@@ -61,6 +89,9 @@ export class GitDriver implements VcsDriver {
 	private rootIdentifier = 'master';
 	/** Commit id -> composer.json data (null = none) or the error reading it. */
 	private readonly info = new Map<string, Record<string, unknown> | null | VcsDriverError>();
+	/** Set when the answer comes from the mirror alone (offline, or the remote failed). */
+	private cachedOnly = false;
+	readonly warnings: string[] = [];
 
 	constructor(url: string, private readonly ctx: ResolveContext) {
 		this.url = url;
@@ -84,19 +115,74 @@ export class GitDriver implements VcsDriver {
 			if (/^ssh:\/\/[^@]+@[^:]+:[^0-9]+/.test(this.url)) {
 				throw new VcsDriverError('invalid-url', l10n.t('The source URL {0} is invalid, ssh URLs should have a port number after ":".\nUse ssh://git@example.com:22/path or just git@example.com:path if you do not want to provide a password or custom port.', redactUrl(this.url)));
 			}
-			const listing = await runGit(this.ctx, ['ls-remote', '--symref', '--', this.url]);
-			this.refs = parseLsRemote(listing.toString('utf8'));
-			this.rootIdentifier = this.refs.head ?? 'master';
-			this.repoDir = this.cacheFolder();
-			await withLock(this.repoDir, () => this.syncMirror());
+			this.repoDir = mirrorFolder(this.url, this.ctx);
+			await withLock(this.repoDir, () => this.readRemote());
+			return;
 		}
+		this.dropIgnoredBranches();
+		await this.readComposerFiles([...new Set([...this.refs.heads.values(), ...this.refs.tags.values()])]);
+	}
+
+	private dropIgnoredBranches(): void {
 		// Composer ignores branch names that start with "-" and remote `*/HEAD` entries.
 		for (const name of [...this.refs.heads.keys()]) {
 			if (name.startsWith('-') || /^[^/]+\/HEAD$/.test(name)) {
 				this.refs.heads.delete(name);
 			}
 		}
-		await this.readComposerFiles([...new Set([...this.refs.heads.values(), ...this.refs.tags.values()])]);
+	}
+
+	private useListing(listing: string): void {
+		this.refs = parseLsRemote(listing);
+		this.rootIdentifier = this.refs.head ?? 'master';
+		this.dropIgnoredBranches();
+	}
+
+	/** Answers from the mirror alone, saying why and that the data may be out of date. */
+	private useMirrorOnly(listing: string, reason: string): void {
+		this.useListing(listing);
+		this.cachedOnly = true;
+		this.warnings.push(l10n.t('{0} could not be fully loaded ({1}), package information was loaded from the local cache and may be out of date', redactUrl(this.url), reason));
+	}
+
+	/** A remote: list refs, then bring the mirror up to date unless the listing is the one it is complete for. */
+	private async readRemote(): Promise<void> {
+		const saved = readMirrorListing(this.repoDir);
+		if (this.ctx.offline) {
+			if (saved === undefined) {
+				throw new VcsDriverError('offline', l10n.t('Offline and no cached copy of {0}.', redactUrl(this.url)));
+			}
+			this.useMirrorOnly(saved, l10n.t('offline mode'));
+		} else {
+			let listing: string;
+			try {
+				listing = (await runGit(this.ctx, ['ls-remote', '--symref', '--', this.url])).toString('utf8');
+			} catch (e) {
+				const code = e instanceof VcsDriverError ? e.code : '';
+				if (saved === undefined || code === 'git-cancelled' || code === 'git-not-found') {
+					throw e;
+				}
+				this.useMirrorOnly(saved, (e as Error).message);
+				await this.readCommits();
+				return;
+			}
+			this.useListing(listing);
+			if (saved === listing) {
+				this.ctx.log?.(`[vcs] ${this.label}: refs unchanged since the last fetch, mirror reused`);
+			} else {
+				rmSync(path.join(this.repoDir, LISTING_FILE), { force: true });
+				await this.syncMirror();
+				if (await this.readCommits()) {
+					writeFileSync(path.join(this.repoDir, LISTING_FILE), listing);
+				}
+				return;
+			}
+		}
+		await this.readCommits();
+	}
+
+	private readCommits(): Promise<boolean> {
+		return this.readComposerFiles([...new Set([...this.refs.heads.values(), ...this.refs.tags.values()])]);
 	}
 
 	private async readLocalRefs(): Promise<void> {
@@ -107,13 +193,6 @@ export class GitDriver implements VcsDriver {
 		// Composer takes the starred entry of `git branch`; on a detached HEAD that entry is "(HEAD detached …)",
 		// whose first word matches no branch, so no branch becomes the default.
 		this.rootIdentifier = branch ?? (this.refs.heads.has('master') ? 'master' : '(HEAD');
-	}
-
-	private cacheFolder(): string {
-		const base = this.ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache');
-		const safe = redactUrl(this.url).replace(/[^a-z0-9.]/gi, '-').slice(0, 80);
-		const hash = createHash('sha256').update(this.url).digest('hex').slice(0, 12);
-		return path.join(base, 'vcs', `${safe}-${hash}.git`);
 	}
 
 	private async syncMirror(): Promise<void> {
@@ -136,13 +215,18 @@ export class GitDriver implements VcsDriver {
 		}
 	}
 
-	/** Reads the composer.json of each commit: trees in one batch, then missing blobs in one fetch, then blobs in one batch. */
-	private async readComposerFiles(commits: string[]): Promise<void> {
+	/**
+	 * Reads the composer.json of each commit: trees in one batch, then missing blobs in one fetch, then blobs in
+	 * one batch. True when every tree and blob was there (the mirror is complete for these commits).
+	 */
+	private async readComposerFiles(commits: string[]): Promise<boolean> {
 		if (commits.length === 0) {
-			return;
+			return true;
 		}
+		const local = this.cachedOnly ? NO_REMOTE : [];
 		const treeRequests = commits.map((c) => `${c}^{tree}`);
-		const trees = parseCatFileBatch(await runGit(this.ctx, ['cat-file', '--batch'], { cwd: this.repoDir, input: treeRequests.join('\n') + '\n' }), treeRequests);
+		const trees = parseCatFileBatch(await runGit(this.ctx, [...local, 'cat-file', '--batch'], { cwd: this.repoDir, input: treeRequests.join('\n') + '\n' }), treeRequests);
+		let complete = trees.length === commits.length && trees.every((t) => t.type === 'tree');
 		const blobOf = new Map<string, string | null>();
 		trees.forEach((tree, i) => {
 			const oidBytes = commits[i].length / 2;
@@ -159,10 +243,12 @@ export class GitDriver implements VcsDriver {
 		}
 		const contents = new Map<string, Buffer | null>();
 		if (blobs.length > 0) {
-			const out = await runGit(this.ctx, ['cat-file', '--batch'], { cwd: this.repoDir, input: blobs.join('\n') + '\n' });
+			const out = await runGit(this.ctx, [...local, 'cat-file', '--batch'], { cwd: this.repoDir, input: blobs.join('\n') + '\n' });
 			for (const obj of parseCatFileBatch(out, blobs)) {
 				contents.set(obj.request, obj.type === 'blob' ? obj.content : null);
+				complete &&= obj.type === 'blob';
 			}
+			complete &&= contents.size === blobs.length;
 		}
 		for (const commit of commits) {
 			const blob = blobOf.get(commit);
@@ -173,6 +259,7 @@ export class GitDriver implements VcsDriver {
 				this.info.set(commit, e as VcsDriverError);
 			}
 		}
+		return complete;
 	}
 
 	async getRootIdentifier(): Promise<string> {
@@ -232,8 +319,14 @@ export const gitDriverFactory: VcsDriverFactory = {
 		if (!deep || checkSecureTransport(url, ctx.config.secureHttp)) {
 			return false;
 		}
+		// Offline, a complete mirror of this URL is the proof that it is a git repository; online it also
+		// stands in when the remote cannot be reached (the driver then serves it with a warning).
+		const mirrored = readMirrorListing(mirrorFolder(url, ctx)) !== undefined;
+		if (ctx.offline) {
+			return mirrored;
+		}
 		const r = await ctx.processes.run({ command: 'git', args: ['ls-remote', '--heads', '--', url], signal: ctx.signal, timeoutMs: 60_000 });
-		return r.ok && r.exitCode === 0;
+		return (r.ok && r.exitCode === 0) || mirrored;
 	},
 	create(url, _repoConfig, ctx) {
 		return new GitDriver(url, ctx);

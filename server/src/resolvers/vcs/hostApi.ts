@@ -25,6 +25,8 @@ export async function apiGet(ctx: ResolveContext, url: string, accept = 'applica
 		signal: ctx.signal,
 		timeoutMs: API_TIMEOUT_MS,
 		cache: true,
+		offline: ctx.offline,
+		secureHttp: ctx.config.secureHttp,
 	});
 	if (!result.ok) {
 		throw new VcsDriverError(`http-${result.code}`, result.message);
@@ -94,8 +96,26 @@ export function asArray(value: unknown): unknown[] {
 export abstract class HostApiDriver implements VcsDriver {
 	readonly warnings: string[] = [];
 	protected git: GitDriver | null = null;
+	protected readonly ctx: ResolveContext;
+	/** Why an API answer came from the HTTP cache instead of the network (offline, outage), once known. */
+	private staleReason: string | undefined;
 
-	constructor(protected readonly url: string, protected readonly repoConfig: Record<string, unknown>, protected readonly ctx: ResolveContext) {}
+	constructor(protected readonly url: string, protected readonly repoConfig: Record<string, unknown>, ctx: ResolveContext) {
+		// Every API call goes through this client, so a stale cached answer is noticed wherever it happens.
+		this.ctx = {
+			...ctx,
+			http: {
+				request: async (req) => {
+					const r = await ctx.http.request(req);
+					if (r.ok && r.fromCache === 'stale' && this.staleReason === undefined) {
+						this.staleReason = r.staleReason ?? l10n.t('network unavailable');
+						this.warnings.push(l10n.t('{0} could not be fully loaded ({1}), package information was loaded from the local cache and may be out of date', redactUrl(this.url), this.staleReason));
+					}
+					return r;
+				},
+			},
+		};
+	}
 
 	abstract readonly label: string;
 	protected abstract apiInitialize(): Promise<void>;
@@ -122,6 +142,7 @@ export abstract class HostApiDriver implements VcsDriver {
 		}
 		const git = new GitDriver(url, this.ctx);
 		await git.initialize();
+		this.warnings.push(...git.warnings);
 		this.git = git;
 	}
 

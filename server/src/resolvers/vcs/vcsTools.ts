@@ -6,10 +6,8 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { VcsDriverError } from './driver';
-import { cleanStderr } from './gitProcess';
 import { redactUrl } from './urlSafety';
 
 const VCS_TIMEOUT_MS = 300_000;
@@ -39,15 +37,6 @@ export async function runVcs(ctx: ResolveContext, command: string, args: string[
 		throw new VcsDriverError(`${command}-${result.code}`, redactUrl(result.message));
 	}
 	return { exitCode: result.exitCode, stdout: result.stdout.toString('utf8'), stderr: result.stderr };
-}
-
-/** Like runVcs, but a non-zero exit is an error carrying the program's (cleaned) stderr. */
-export async function runVcsOk(ctx: ResolveContext, command: string, args: string[], options: VcsRunOptions & { what: string }): Promise<string> {
-	const out = await runVcs(ctx, command, args, options);
-	if (out.exitCode !== 0) {
-		throw new VcsDriverError(`${command}-failed`, l10n.t('{0} failed: {1}', options.what, cleanStderr(out.stderr || out.stdout)));
-	}
-	return out.stdout;
 }
 
 export function isDirectory(p: string): boolean {

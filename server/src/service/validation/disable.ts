@@ -11,9 +11,12 @@ export function checkDisableEntries(ctx: RuleContext): void {
 	if (!block || block.singleRepository) return;
 	for (const entry of block.entries) {
 		if (entry.kind === 'repository' && entry.object) {
-			const packagist = getProperty(entry.object, LEGACY_PACKAGIST_NAME);
-			if (packagist) {
-				ctx.report(packagist.keyNode, DiagnosticCode.packagistKeyInRepository, l10n.t('Repository "{0}" has a "packagist" key, which Composer ignores here (it does not disable packagist.org). Put {"packagist.org": false} in its own entry.', entryLabel(entry)));
+			// Composer warns about `packagist`; `packagist.org` is ignored silently. Neither disables anything here.
+			for (const name of [LEGACY_PACKAGIST_NAME, PACKAGIST_NAME]) {
+				const packagist = getProperty(entry.object, name);
+				// An untyped `{"packagist.org": false}` object is a misplaced disable entry, reported as such.
+				if (!packagist || (name === PACKAGIST_NAME && !entry.typeProperty)) continue;
+				ctx.report(packagist.keyNode, DiagnosticCode.packagistKeyInRepository, l10n.t('Repository "{0}" has a "{1}" key, which Composer ignores here (it does not disable packagist.org). Put {2} in its own entry.', entryLabel(entry), name, '{"packagist.org": false}'));
 			}
 			continue;
 		}

@@ -1,7 +1,7 @@
 // Keys of each repository: required keys, value types, keys that belong to another type or to a path
 // repository's `options`, unknown keys (composer-semantics.md §1.2, §1.3, §2.4).
 import * as l10n from '@vscode/l10n';
-import { COMMON_KEYS, LEGACY_PACKAGIST_NAME, PATH_OPTION_KEYS, getKeysForType, getTypeSpec, typesAcceptingKey, type KeySpec } from '../catalog';
+import { COMMON_KEYS, LEGACY_PACKAGIST_NAME, PACKAGIST_NAME, PATH_OPTION_KEYS, getKeysForType, getTypeSpec, typesAcceptingKey, type KeySpec } from '../catalog';
 import { didYouMean } from '../didYouMean';
 import { getProperty, toObjectInfo, type PropertyInfo, type RepositoryEntry } from '../parse';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -79,7 +79,7 @@ function checkPathOptions(ctx: RuleContext, entry: RepositoryEntry, type: string
 function checkEntryKeys(ctx: RuleContext, entry: RepositoryEntry, type: string): void {
 	const keys = getKeysForType(type);
 	for (const prop of entry.object?.properties ?? []) {
-		if (prop.key === LEGACY_PACKAGIST_NAME) continue; // reported by the disable rules
+		if (prop.key === LEGACY_PACKAGIST_NAME || prop.key === PACKAGIST_NAME) continue; // reported by the disable rules
 		const spec = keys.find((k) => k.name === prop.key);
 		if (spec) {
 			if (spec.ignored) ctx.report(prop.keyNode, DiagnosticCode.ignoredKey, l10n.t('"{0}" is not read by Composer 2; it can be removed.', prop.key));

@@ -35,6 +35,9 @@ export function checkSyntax(ctx: RuleContext): void {
 		ctx.report({ offset: doc.tooDeepAt, length: 1 }, DiagnosticCode.invalidJson, l10n.t('Invalid JSON for Composer: values are nested more than {0} levels deep here, and Composer cannot read the file.', MAX_NESTING));
 		return;
 	}
+	if (doc.bom) {
+		ctx.report({ offset: 0, length: 1 }, DiagnosticCode.invalidJson, l10n.t('The file starts with a byte-order mark (BOM), which Composer refuses. Save it as UTF-8 without BOM.'));
+	}
 	const seen = new Set<number>();
 	for (const e of doc.syntaxErrors.slice(0, MAX_SYNTAX_ERRORS)) {
 		if (seen.has(e.offset)) continue;
