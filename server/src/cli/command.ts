@@ -14,6 +14,8 @@ export interface CliIO {
 	stderr(text: string): void;
 	cwd: string;
 	env: NodeJS.ProcessEnv;
+	/** Aborts long work (network, VCS processes) of a command; the CLI entry point ties it to SIGINT/SIGTERM. */
+	signal?: AbortSignal;
 }
 
 export interface Command {

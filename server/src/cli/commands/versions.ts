@@ -32,6 +32,24 @@ function formatText(json: VersionsJson): string {
 	return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
+/**
+ * Ctrl-C / SIGTERM abort the run: the signal reaches every socket and VCS process, so the command returns
+ * (with "cancelled" errors) instead of leaving children and connections behind.
+ */
+function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
+	const controller = new AbortController();
+	const onSignal = (): void => controller.abort();
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	return {
+		signal: controller.signal,
+		dispose: () => {
+			process.off('SIGINT', onSignal);
+			process.off('SIGTERM', onSignal);
+		},
+	};
+}
+
 export const versionsCommand: Command = {
 	name: 'versions',
 	synopsis: '[PACKAGE...] [--file PATH] [--format text|json] [--offline]',
@@ -78,9 +96,16 @@ export const versionsCommand: Command = {
 		const homeDir = env.HOME ?? '/';
 		const global = readGlobalConfig(env, homeDir);
 		const list = buildRepositoryList({ text, file }, global ? { text: global.text, file: global.file } : undefined);
-		const ctx = createNodeResolveContext({ composerJson: file, configLayers: list.configLayers, env, homeDir, offline: options.offline === true });
+		const interrupt = io.signal ? undefined : abortOnSignals();
+		const signal = io.signal ?? interrupt!.signal;
+		const ctx = createNodeResolveContext({ composerJson: file, configLayers: list.configLayers, env, homeDir, offline: options.offline === true, signal });
 		const names = positionals.length ? positionals.map((n) => n.toLowerCase()) : undefined;
-		const resolution = await resolveRepositories(list.repositories, names, ctx, defaultRegistry(env));
+		let resolution: Resolution;
+		try {
+			resolution = await resolveRepositories(list.repositories, names, ctx, defaultRegistry(env));
+		} finally {
+			interrupt?.dispose();
+		}
 		const json = toJson(resolution, list.errors);
 		if (options.format === 'json') {
 			io.stdout(`${JSON.stringify(json, null, 2)}\n`);
