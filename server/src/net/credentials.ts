@@ -20,6 +20,9 @@ interface OriginAuth {
 
 const secrets = new Set<string>();
 
+/** Fixed values Composer stores in the username/password slots to mark the kind of a credential. */
+const KIND_MARKERS = new Set(['bearer', 'x-oauth-basic', 'oauth2', 'private-token', 'gitlab-ci-token', 'x-token-auth']);
+
 /** Remember a secret so that redact() removes it from any string. Short values are ignored (too many false hits). */
 export function registerSecret(value: string | undefined): void {
 	if (typeof value === 'string' && value.length >= 4) {
@@ -167,8 +170,13 @@ export class ComposerCredentials implements Credentials {
 				this.warnings.push(l10n.t('Ignored malformed credentials for {0}.', domain));
 				return;
 			}
-			registerSecret(username);
-			registerSecret(password);
+			// The kind markers (`bearer`, `x-oauth-basic`…) are not secrets: registering them would mask those
+			// words in every message.
+			for (const value of [username, password]) {
+				if (!KIND_MARKERS.has(value)) {
+					registerSecret(value);
+				}
+			}
 			this.byOrigin.set(domain.toLowerCase(), { username, password });
 		};
 		// Same order as BaseIO::loadConfiguration: a later section replaces an earlier one for the same domain.

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from '../args';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO, type Command } from '../command';
 import { InputError, locateComposerJson } from './check';
+import { redact } from '../../net/credentials';
 import { buildRepositoryList } from '../../resolvers/repositoryList';
 import { resolveRepositories, type Resolution } from '../../resolvers/repositorySet';
 import { createNodeResolveContext, readGlobalConfig } from '../../resolvers/resolveContext';
@@ -18,9 +19,11 @@ export interface VersionsJson {
 export function toJson(resolution: Resolution, listErrors: Array<{ repository: string; message: string }>): VersionsJson {
 	const packages: VersionsJson['packages'] = {};
 	for (const listing of resolution.packages.values()) {
-		packages[listing.name] = { versions: listing.versions, repository: listing.repository };
+		packages[listing.name] = { versions: listing.versions, repository: redact(listing.repository) };
 	}
-	return { packages, errors: [...listErrors, ...resolution.errors] };
+	// Last line of defence: every credential loaded in this process is registered with redact().
+	const errors = [...listErrors, ...resolution.errors].map((e) => ({ repository: redact(e.repository), message: redact(e.message) }));
+	return { packages, errors };
 }
 
 function formatText(json: VersionsJson): string {
@@ -107,6 +110,11 @@ export const versionsCommand: Command = {
 			interrupt?.dispose();
 		}
 		const json = toJson(resolution, list.errors);
+		// Warnings (stale cache, API fallback, skipped archives) go to stderr in both formats: JSON on stdout
+		// stays parseable and the user still learns that data may be out of date.
+		for (const w of resolution.warnings) {
+			io.stderr(`${l10n.t('warning')}: ${redact(w.repository)}: ${redact(w.message)}\n`);
+		}
 		if (options.format === 'json') {
 			io.stdout(`${JSON.stringify(json, null, 2)}\n`);
 		} else {
