@@ -49,6 +49,7 @@ async function main(): Promise<void> {
 	fs.mkdirSync(project, { recursive: true });
 	const repositories: unknown[] = [];
 	const gitRepos: string[] = [];
+	const remoteRepos: string[] = [];
 	// 6 local git repositories with tags and branches.
 	for (let i = 0; i < 6; i++) {
 		const dir = path.join(root, `git${i}`);
@@ -61,8 +62,16 @@ async function main(): Promise<void> {
 			git(dir, 'tag', `v1.${t}.0`);
 		}
 		git(dir, 'branch', '2.x');
-		gitRepos.push(dir);
-		repositories.push({ type: i % 2 ? 'vcs' : 'git', url: dir });
+		if (i < 3) {
+			gitRepos.push(dir);
+			repositories.push({ type: i % 2 ? 'vcs' : 'git', url: dir });
+		} else {
+			// Served as git remotes over (dumb) HTTP below: these use the mirror cache, so warm differs from cold.
+			const bare = path.join(root, 'served', `git${i}.git`);
+			execFileSync('git', ['clone', '-q', '--bare', '--', dir, bare], { env: gitEnv, stdio: 'ignore' });
+			git(bare, 'update-server-info');
+			remoteRepos.push(bare);
+		}
 	}
 	// 4 path repositories (one glob over 5 packages).
 	for (let i = 0; i < 5; i++) {
@@ -96,6 +105,14 @@ async function main(): Promise<void> {
 	let requests = 0;
 	const server = http.createServer((req, res) => {
 		requests++;
+		const gitPath = /^\/git\/(git\d+\.git)\/([^?]*)/.exec(req.url ?? '');
+		if (gitPath) {
+			const file = path.join(root, 'served', gitPath[1], gitPath[2]);
+			const ok = file.startsWith(path.join(root, 'served') + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
+			res.writeHead(ok ? 200 : 404, { 'content-type': 'application/octet-stream' });
+			res.end(ok ? fs.readFileSync(file) : '');
+			return;
+		}
 		const body = served.get(req.url ?? '');
 		res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json', 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' });
 		res.end(body ?? '{}');
@@ -112,6 +129,9 @@ async function main(): Promise<void> {
 		}
 		repositories.push({ type: 'composer', url: `http://127.0.0.1:${port}/${prefix}` });
 	}
+	for (const bare of remoteRepos) {
+		repositories.push({ type: 'vcs', url: `http://127.0.0.1:${port}/git/${path.basename(bare)}` });
+	}
 	repositories.push({ 'packagist.org': false });
 	fs.writeFileSync(path.join(project, 'composer.json'), JSON.stringify({ name: 'bench/root', repositories, config: { 'secure-http': false } }, null, 2));
 	const count = repositories.length - 1;
@@ -127,7 +147,10 @@ async function main(): Promise<void> {
 
 	// The physical floor: the transfers alone.
 	let start = process.hrtime.bigint();
-	await Promise.all(gitRepos.map((dir) => run('git', ['ls-remote', '--', dir], gitEnv)));
+	await Promise.all([
+		...gitRepos.map((dir) => run('git', ['ls-remote', '--', dir], gitEnv)),
+		...remoteRepos.map((bare) => run('git', ['ls-remote', '--', `http://127.0.0.1:${port}/git/${path.basename(bare)}`], gitEnv)),
+	]);
 	const lsRemoteMs = Number(process.hrtime.bigint() - start) / 1e6;
 	start = process.hrtime.bigint();
 	await Promise.all(httpUrls.map((u) => fetch(u).then((r) => r.arrayBuffer())));
@@ -144,11 +167,11 @@ async function main(): Promise<void> {
 		// reported as 0 below
 	}
 	const fmt = (ms: number) => `${ms.toFixed(0).padStart(7)} ms`;
-	console.log(`repositories: ${count} (6 git, 4 path, 3 artifact, 3 package, 3 composer on 127.0.0.1); packages listed by us: ${packages}, errors: ${errors}`);
+	console.log(`repositories: ${count} (3 local git, 3 git remotes over HTTP, 4 path, 3 artifact, 3 package, 3 composer on 127.0.0.1); packages listed by us: ${packages}, errors: ${errors}`);
 	console.log(`composer-repos versions (all packages + versions)  cold ${fmt(ours.cold.ms)}   warm ${fmt(ours.warm.ms)}   exit ${ours.cold.code}/${ours.warm.code}`);
 	console.log(`composer show --all (names only)                   cold ${fmt(theirs.cold.ms)}   warm ${fmt(theirs.warm.ms)}   exit ${theirs.cold.code}/${theirs.warm.code}`);
 	console.log(`ratio ours/composer                                cold ${(ours.cold.ms / theirs.cold.ms).toFixed(2).padStart(7)}      warm ${(ours.warm.ms / theirs.warm.ms).toFixed(2).padStart(7)}`);
-	console.log(`floor: git ls-remote x${gitRepos.length} (parallel) ${fmt(lsRemoteMs)};  HTTP fetches x${httpUrls.length} (parallel) ${fmt(httpMs)};  server saw ${requests} requests in total`);
+	console.log(`floor: git ls-remote x${gitRepos.length + remoteRepos.length} (parallel) ${fmt(lsRemoteMs)};  HTTP fetches x${httpUrls.length} (parallel) ${fmt(httpMs)};  server saw ${requests} requests in total`);
 	fs.rmSync(root, { recursive: true, force: true });
 }
 

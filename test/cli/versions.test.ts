@@ -1,12 +1,13 @@
 // `composer-repos versions`: JSON shape, text output, per-repository errors and exit codes.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { versionsCommand } from '../../server/src/cli/commands/versions';
 import type { CliIO } from '../../server/src/cli/command';
+import { neverEnds, startLoopbackServer } from '../helpers/loopbackServer';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cr-cli-versions-'));
 after(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -18,7 +19,7 @@ function project(name: string, composerJson: unknown): string {
 	return dir;
 }
 
-async function run(args: string[], cwd = root): Promise<{ code: number; out: string; err: string }> {
+async function run(args: string[], cwd = root, signal?: AbortSignal): Promise<{ code: number; out: string; err: string }> {
 	let out = '';
 	let err = '';
 	const io: CliIO = {
@@ -26,6 +27,7 @@ async function run(args: string[], cwd = root): Promise<{ code: number; out: str
 		stderr: (t) => { err += t; },
 		cwd,
 		env: { PATH: process.env.PATH, HOME: root, COMPOSER_HOME: path.join(root, 'home'), XDG_CACHE_HOME: path.join(root, 'cache') },
+		signal,
 	};
 	const code = await versionsCommand.run(args, io);
 	return { code, out, err };
@@ -91,5 +93,52 @@ describe('composer-repos versions', () => {
 		assert.equal(missing.status, 2);
 		const notAName = spawnSync(process.execPath, [cli, 'versions', '--file', project('n', inline), '--notanoption'], { cwd: root, encoding: 'utf8' });
 		assert.equal(notAName.status, 2);
+	});
+
+	test('aborting the run closes every socket, HTTP and git alike, and returns with "cancelled" errors', async () => {
+		// Both the composer repository and the git remote hang forever after the first bytes.
+		const server = await startLoopbackServer({ routes: { '/packages.json': neverEnds(), '/hang.git/info/refs': neverEnds() } });
+		try {
+			const dir = project('cancel', {
+				repositories: [{ type: 'composer', url: server.url }, { type: 'vcs', url: `${server.url}/hang.git` }, { 'packagist.org': false }],
+				config: { 'secure-http': false },
+			});
+			const controller = new AbortController();
+			const pending = run(['--format', 'json'], dir, controller.signal);
+			await server.waitForRequests(2);
+			controller.abort();
+			const r = await pending;
+			assert.equal(r.code, 1);
+			const errors = JSON.parse(r.out).errors as Array<{ message: string }>;
+			assert.equal(errors.length, 2, r.out);
+			for (const e of errors) {
+				assert.match(e.message, /cancel/i);
+			}
+			// The connections end because the socket was destroyed and the git process group killed.
+			await Promise.all(server.requests.map((q) => server.waitForClose(q.connection)));
+		} finally {
+			await server.close();
+		}
+	});
+
+	test('Ctrl-C (SIGINT) on dist/cli.js aborts the run: sockets closed, cancelled errors, exit 1', async () => {
+		const server = await startLoopbackServer({ routes: { '/packages.json': neverEnds() } });
+		try {
+			const dir = project('sigint', { repositories: [{ type: 'composer', url: server.url }, { 'packagist.org': false }], config: { 'secure-http': false } });
+			const cli = path.resolve(__dirname, '../../dist/cli.js');
+			const child = spawn(process.execPath, [cli, 'versions', '--file', dir, '--format', 'json'], {
+				env: { PATH: process.env.PATH, HOME: root, COMPOSER_HOME: path.join(root, 'home'), XDG_CACHE_HOME: path.join(root, 'cache') },
+			});
+			let out = '';
+			child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+			const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+			await server.waitForRequests(1);
+			child.kill('SIGINT');
+			assert.equal(await exited, 1);
+			assert.match(JSON.parse(out).errors[0].message, /cancelled/);
+			await server.waitForClose(server.requests[0].connection);
+		} finally {
+			await server.close();
+		}
 	});
 });

@@ -6,7 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { pathResolver } from '../../server/src/resolvers/path';
-import { expandBraces, globDirectories } from '../../server/src/resolvers/path/glob';
+import { expandBraces, globDirectories as globWithFacts } from '../../server/src/composerPaths';
+import { createNodeLocalFacts } from '../../server/src/node/localFacts';
 import { createNodeResolveContext } from '../../server/src/resolvers/resolveContext';
 import type { LoadResult, ResolveContext } from '../../server/src/resolvers/types';
 
@@ -41,20 +42,22 @@ describe('path glob', () => {
 	test('brace expansion keeps alternative order and nests', () => {
 		assert.deepEqual(expandBraces('x/{b,a}/y'), ['x/b/y', 'x/a/y']);
 		assert.deepEqual(expandBraces('{a,{b,c}d}'), ['a', 'bd', 'cd']);
-		assert.deepEqual(expandBraces('a{b'), []);
+		// An unbalanced brace leaves the pattern literal, as glibc's glob retries without GLOB_BRACE (PHP: `a{b` matches a folder named `a{b`).
+		assert.deepEqual(expandBraces('a{b'), ['a{b']);
 	});
 
-	test('*, ? and [..] match directories only, never dot entries', () => {
+	test('*, ? and [..] match directories only, never dot entries', async () => {
+		const globDirectories = (pattern: string, cwd: string) => globWithFacts(createNodeLocalFacts(), pattern, { cwd });
 		write('g/packages/alpha/composer.json', {});
 		write('g/packages/beta/composer.json', {});
 		write('g/packages/.hidden/composer.json', {});
 		write('g/packages/file.txt', 'x');
 		write('g/packages/ab/composer.json', {});
-		assert.deepEqual(globDirectories('packages/*', path.join(root, 'g')), ['packages/ab', 'packages/alpha', 'packages/beta']);
-		assert.deepEqual(globDirectories('packages/a?', path.join(root, 'g')), ['packages/ab']);
-		assert.deepEqual(globDirectories('packages/[b]*', path.join(root, 'g')), ['packages/beta']);
-		assert.deepEqual(globDirectories('packages/{beta,alpha}', path.join(root, 'g')), ['packages/beta', 'packages/alpha']);
-		assert.deepEqual(globDirectories('packages/nope', path.join(root, 'g')), []);
+		assert.deepEqual(await globDirectories('packages/*', path.join(root, 'g')), ['packages/ab', 'packages/alpha', 'packages/beta']);
+		assert.deepEqual(await globDirectories('packages/a?', path.join(root, 'g')), ['packages/ab']);
+		assert.deepEqual(await globDirectories('packages/[b]*', path.join(root, 'g')), ['packages/beta']);
+		assert.deepEqual(await globDirectories('packages/{beta,alpha}', path.join(root, 'g')), ['packages/beta', 'packages/alpha']);
+		assert.deepEqual(await globDirectories('packages/nope', path.join(root, 'g')), []);
 	});
 });
 

@@ -1,11 +1,15 @@
 // The merged repository list (order, keyed form, packagist.org last, disable forms) and the lookup across
 // repositories (canonical, only/exclude), with inline package repositories and fake resolvers.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildFilter, namesToRegExp } from '../../server/src/resolvers/filters';
 import { resolverFor } from '../../server/src/resolvers/registry';
 import { buildRepositoryList } from '../../server/src/resolvers/repositoryList';
 import { resolveRepositories } from '../../server/src/resolvers/repositorySet';
+import { createNodeResolveContext } from '../../server/src/resolvers/resolveContext';
 import type { RepositoryResolver, ResolveContext } from '../../server/src/resolvers/types';
 
 function order(project: unknown, global?: unknown): string[] {
@@ -115,5 +119,28 @@ describe('lookup across repositories', () => {
 		const throwing: RepositoryResolver = { loadPackages: async () => { throw new Error('boom'); } };
 		const r = await resolveRepositories(repos([{ type: 'weird' }]), undefined, ctx, { env: {}, overrides: { weird: throwing } });
 		assert.deepEqual(r.errors.map((e) => e.message), ['boom']);
+	});
+});
+
+describe('resolve context', () => {
+	test('domains with github-oauth / gitlab-token / gitlab-oauth credentials join github-domains / gitlab-domains, as in Composer', () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cr-ctx-'));
+		try {
+			fs.writeFileSync(path.join(dir, 'auth.json'), JSON.stringify({
+				'github-oauth': { 'github.com': 'tokenA1', 'ghe.example': 'tokenB2' },
+				'gitlab-token': { 'git.example:8443': 'tokenC3' },
+				'gitlab-oauth': { 'gl.example': 'tokenD4' },
+				'http-basic': { 'other.example': { username: 'u', password: 'p' } },
+			}));
+			const ctx = createNodeResolveContext({
+				composerJson: path.join(dir, 'composer.json'), env: { HOME: dir, COMPOSER_HOME: path.join(dir, 'home') }, homeDir: dir, cacheDir: false,
+				configLayers: [{ 'github-domains': ['ghe.configured'] }],
+			});
+			assert.deepEqual(ctx.config.githubDomains, ['github.com', 'ghe.configured', 'ghe.example']);
+			assert.deepEqual(ctx.config.gitlabDomains, ['gitlab.com', 'gl.example', 'git.example:8443']);
+			assert.equal(ctx.cacheDir, path.join(dir, '.cache', 'composer-repos'), 'VCS mirrors live next to the HTTP cache');
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

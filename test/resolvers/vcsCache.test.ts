@@ -12,6 +12,9 @@ import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs/index';
 import { RecordingRunner, startFakeGitHosts, vcsContext, type FakeGitHosts } from '../helpers/fakeGitHosts';
 import { bareClone, buildGitRepo, git, readRepoModel, removeDir, tempDir } from '../helpers/gitRepo';
 import { loopbackHttpClient } from '../helpers/noInternet';
+import { neverEnds, startLoopbackServer } from '../helpers/loopbackServer';
+import { NodeProcessRunner } from '../../server/src/net/processRunner';
+import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../server/src/net/types';
 
 const work = tempDir('vcs-cache-test-');
 let source = '';
@@ -178,5 +181,25 @@ describe('GitHub API: HTTP cache and offline mode', () => {
 		assert.ok(r.ok, JSON.stringify(r));
 		assert.deepEqual(versions(r.packages), versions(first.packages));
 		assert.match(r.warnings.join('\n'), /could not be fully loaded \(Could not fetch .*\), package information was loaded from the local cache/);
+	});
+});
+
+describe('git remote that hangs', () => {
+	test('the process timeout kills git (its connection closes) and the load is an error value', async () => {
+		const server = await startLoopbackServer({ routes: { '/hang.git/info/refs': neverEnds() } });
+		try {
+			// The driver's own timeout is minutes; the same code path with a short one.
+			const inner = new NodeProcessRunner();
+			const short: ProcessRunner = { run: (req: ProcessRequest): Promise<ProcessResult> => inner.run({ ...req, timeoutMs: 500 }) };
+			const runner = new RecordingRunner(short);
+			const r = await load(`${server.url}/hang.git`, vcsContext({ baseDir: work, cacheDir: path.join(work, 'hang-cache'), processes: runner }));
+			assert.ok(!r.ok);
+			assert.equal(r.error.code, 'vcs.git-timeout');
+			assert.match(r.error.message, /git did not finish within 1 seconds and was stopped/);
+			await server.waitForRequests(1);
+			await Promise.all(server.requests.map((q) => server.waitForClose(q.connection)));
+		} finally {
+			await server.close();
+		}
 	});
 });

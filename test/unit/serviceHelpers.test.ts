@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCursor, parseSpans, parseOptionalSpans } from '../helpers/markers';
 import { didYouMean, editDistance } from '../../server/src/service/didYouMean';
-import { expandBraces, segmentToRegExp } from '../../server/src/service/glob';
-import { dirname, expandPath, resolvePath } from '../../server/src/service/pathUtil';
+import { compileSegment, expandBraces, expandPath, segmentMatches } from '../../server/src/composerPaths';
+import { dirname, resolvePath } from '../../server/src/service/pathUtil';
 import { findEntryAt, parseComposerJson } from '../../server/src/service/parse';
 import { detectFormatting } from '../../server/src/service/formatting';
 import { ACCEPTED_TYPES, getKeySpec, getTypeSpec, typesAcceptingKey } from '../../server/src/service/catalog';
@@ -46,11 +46,12 @@ describe('glob and paths', () => {
 		assert.deepEqual(expandBraces('a{b'), ['a{b']);
 	});
 	test('segment patterns', () => {
-		assert.ok(segmentToRegExp('p*').test('pkg'));
-		assert.ok(!segmentToRegExp('*').test('.hidden'));
-		assert.ok(segmentToRegExp('[ab]?').test('bx'));
-		assert.ok(!segmentToRegExp('[!ab]x').test('ax'));
-		assert.ok(segmentToRegExp('a.b').test('a.b') && !segmentToRegExp('a.b').test('axb'));
+		const matches = (pattern: string, name: string) => segmentMatches(compileSegment(pattern), name);
+		assert.ok(matches('p*', 'pkg'));
+		assert.ok(!matches('*', '.hidden'));
+		assert.ok(matches('[ab]?', 'bx'));
+		assert.ok(!matches('[!ab]x', 'ax'));
+		assert.ok(matches('a.b', 'a.b') && !matches('a.b', 'axb'));
 	});
 	test('expandPath follows Composer', () => {
 		assert.equal(expandPath('~/lib', {}, '/home/u'), '/home/u/lib');

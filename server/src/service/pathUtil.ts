@@ -1,10 +1,10 @@
 // Minimal path helpers for the pure service (no node:path here). Forward and back slashes are both separators,
 // so Windows paths work too; results use '/' unless the base already used '\'.
 
-export function isAbsolutePath(p: string): boolean {
-	// Same test Composer uses for `relative`: leading slash, drive letter, or UNC.
-	return p.startsWith('/') || p.startsWith('\\\\') || /^[a-zA-Z]:/.test(p);
-}
+import { isAbsolutePath } from '../composerPaths';
+
+// Composer's Filesystem::isAbsolutePath, shared with the resolvers (server/src/composerPaths/).
+export { isAbsolutePath };
 
 export function dirname(p: string): string {
 	const trimmed = p.replace(/[\\/]+$/, '');
@@ -31,16 +31,4 @@ export function resolvePath(base: string, rel: string): string {
 
 export function joinPath(dir: string, name: string): string {
 	return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}/${name}`;
-}
-
-/**
- * Composer's Platform::expandPath: a leading `~/` becomes the home folder; a leading `$VAR` or `%VAR%`
- * becomes that variable's value (empty when unset). Returns undefined when home/env are not known.
- */
-export function expandPath(p: string, env: Record<string, string | undefined> | undefined, homeDir: string | undefined): string | undefined {
-	if (/^~[\\/]/.test(p)) return homeDir === undefined ? undefined : homeDir + p.slice(1);
-	const m = /^(?:\$(\w+)|%(\w+)%)(.*)$/s.exec(p);
-	if (!m) return p;
-	if (!env) return undefined;
-	return (env[m[1] ?? m[2]] ?? '') + m[3];
 }

@@ -67,7 +67,7 @@ export const versionsCommand: Command = {
 		l10n.t('Options:'),
 		`  --file PATH         ${l10n.t('a composer.json or a folder holding one (default: the current folder)')}`,
 		`  --format text|json  ${l10n.t('json: {"packages": {NAME: {"versions": [...], "repository": LABEL}}, "errors": [...]}')}`,
-		`  --offline           ${l10n.t('no network: answer from the HTTP cache only')}`,
+		`  --offline           ${l10n.t('no network: answer from the HTTP cache and VCS mirrors only')}`,
 		`  -h, --help          ${l10n.t('Show this help')}`,
 		'',
 		l10n.t('Exit status: 0 no errors, 1 a repository or package failed, 2 usage or I/O problem.'),

@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expandPath, resolveAgainst } from '../path/expandPath';
+import { expandPath, isAbsolutePath } from '../../composerPaths';
 import { loadPackage } from '../package/loader';
 import type { LoadResult, PackageVersion, RepositoryDefinition, RepositoryResolver, ResolveContext } from '../types';
 import { readTarComposerJson } from './tarReader';
@@ -60,8 +60,8 @@ function fail(code: string, message: string, warnings: string[]): LoadResult {
 }
 
 export async function scanArtifacts(url: string, ctx: ResolveContext): Promise<LoadResult> {
-	const expanded = expandPath(url, ctx.env, ctx.homeDir);
-	const root = resolveAgainst(ctx.baseDir, expanded);
+	const expanded = expandPath(url, ctx.env, ctx.homeDir, process.platform === 'win32');
+	const root = isAbsolutePath(expanded) ? expanded : path.join(ctx.baseDir, expanded);
 	let isDir = false;
 	try {
 		isDir = fs.statSync(root).isDirectory();

@@ -5,11 +5,14 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { appendPath, expandPath, isAbsolutePath, scanPathUrl } from '../../composerPaths';
+import { createNodeLocalFacts } from '../../node/localFacts';
 import { loadPackage } from '../package/loader';
 import type { LoadResult, PackageVersion, RepositoryDefinition, RepositoryResolver, ResolveContext } from '../types';
-import { expandPath, isAbsolutePath } from './expandPath';
-import { globDirectories } from './glob';
 import { guessVersion } from './versionGuesser';
+
+// The same url reading as the editor's diagnostics (server/src/composerPaths/), answered from the real disk.
+const localFacts = createNodeLocalFacts();
 
 function fail(code: string, message: string): LoadResult {
 	return { ok: false, error: { code, message } };
@@ -20,43 +23,30 @@ async function gitHead(ctx: ResolveContext, cwd: string): Promise<string | null>
 	return r.ok && r.exitCode === 0 ? r.stdout.toString('utf8') : null;
 }
 
-/** Whether the parent directory before the first wildcard exists (Composer then treats the repo as empty). */
-function wildcardParentExists(url: string, baseDir: string): boolean {
-	if (!/[*{}]/.test(url)) {
-		return false;
-	}
-	let dir = url;
-	while (/[*{}]/.test(dir)) {
-		dir = path.dirname(dir);
-	}
-	try {
-		return fs.statSync(isAbsolutePath(dir) ? dir : path.join(baseDir, dir)).isDirectory();
-	} catch {
-		return false;
-	}
-}
-
 export async function scanPath(config: Record<string, unknown>, ctx: ResolveContext): Promise<LoadResult> {
 	if (typeof config.url !== 'string') {
 		return fail('path.missing-url', l10n.t('You must specify the `url` configuration for the path repository'));
 	}
-	const url = expandPath(config.url, ctx.env, ctx.homeDir);
+	const windows = process.platform === 'win32';
+	const url = expandPath(config.url, ctx.env, ctx.homeDir, windows);
 	const options = config.options && typeof config.options === 'object' && !Array.isArray(config.options) ? config.options as Record<string, unknown> : {};
 	const versions = options.versions && typeof options.versions === 'object' ? options.versions as Record<string, unknown> : {};
-	const matches = url === '' ? [] : globDirectories(url, ctx.baseDir);
-	if (matches.length === 0) {
-		if (wildcardParentExists(url, ctx.baseDir)) {
-			return { ok: true, namesFound: [], packages: [], warnings: [] };
-		}
+	const scan = await scanPathUrl(localFacts, url, { cwd: ctx.baseDir, windows });
+	if (scan.kind === 'empty') {
+		return { ok: true, namesFound: [], packages: [], warnings: [] };
+	}
+	if (scan.kind === 'missing') {
 		return fail('path.missing', l10n.t('The `url` supplied for the path ({0}) repository does not exist', url));
 	}
+	const matches = scan.matches;
 	const packages: PackageVersion[] = [];
 	const warnings: string[] = [];
 	for (const match of matches) {
 		if (ctx.signal?.aborted) {
 			return fail('cancelled', l10n.t('Cancelled.'));
 		}
-		const abs = isAbsolutePath(match) ? match : path.join(ctx.baseDir, match);
+		// Not path.join: `link/..` must go through the symlink, as PHP's realpath does.
+		const abs = isAbsolutePath(match) ? match : appendPath(ctx.baseDir, match);
 		let dir: string;
 		try {
 			dir = fs.realpathSync(abs);

@@ -21,7 +21,7 @@ registerVcsDriver(fossilDriverFactory);
 registerVcsDriver(svnDriverFactory);
 
 export { registerVcsDriver, orderedDrivers, VCS_REPOSITORY_TYPES } from './driverRegistry';
-export { VcsRepositoryResolver, vcsRepositoryResolver, selectDriver, expandPath } from './vcsRepository';
+export { VcsRepositoryResolver, vcsRepositoryResolver, selectDriver } from './vcsRepository';
 export { loadVcsVersions, branchAlias, prettyAlias } from './vcsVersions';
 export { checkVcsUrl, checkRefName, checkSecureTransport, redactUrl } from './urlSafety';
 export { VcsDriverError } from './driver';

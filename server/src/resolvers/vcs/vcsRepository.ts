@@ -2,25 +2,13 @@
 // registered by their modules): Composer's VcsRepository. URL safety is checked before anything can start a
 // process; then the driver is chosen (explicit type, or shallow then deep supports() passes), initialized,
 // and its refs turned into versions by vcsVersions.ts. Every failure is returned as a value.
-import { homedir } from 'node:os';
 import * as l10n from '@vscode/l10n';
+import { expandPath } from '../../composerPaths';
 import type { LoadResult, RepositoryDefinition, RepositoryResolver, ResolveContext } from '../types';
 import { VcsDriverError, type VcsDriver, type VcsDriverFactory } from './driver';
 import { driverByName, driverNameForType, orderedDrivers } from './driverRegistry';
 import { checkVcsUrl, redactUrl } from './urlSafety';
 import { loadVcsVersions } from './vcsVersions';
-
-/** Platform::expandPath: a leading `~/` and a leading `$VAR` / `%VAR%`. */
-export function expandPath(url: string, ctx: ResolveContext): string {
-	if (/^~[\\/]/.test(url)) {
-		return (ctx.homeDir || homedir()) + url.slice(1);
-	}
-	return url.replace(/^(?:\$(\w+)|%(\w+)%)(.*)$/s, (whole, a: string | undefined, b: string | undefined, rest: string) => {
-		const name = a ?? b ?? '';
-		const value = name === 'HOME' || name === 'USERPROFILE' ? ctx.env[name] ?? ctx.homeDir : ctx.env[name];
-		return value === undefined ? whole : value + rest;
-	});
-}
 
 async function safeSupports(factory: VcsDriverFactory, url: string, ctx: ResolveContext, deep: boolean): Promise<boolean> {
 	try {
@@ -71,7 +59,8 @@ export class VcsRepositoryResolver implements RepositoryResolver {
 		if (unsafe) {
 			return { ok: false, error: unsafe };
 		}
-		const url = expandPath(rawUrl as string, ctx);
+		// Platform::expandPath, shared with the path and artifact resolvers and the editor.
+		const url = expandPath(rawUrl as string, ctx.env, ctx.homeDir, process.platform === 'win32');
 		const unsafeExpanded = checkVcsUrl(url);
 		if (unsafeExpanded) {
 			return { ok: false, error: unsafeExpanded };

@@ -2,7 +2,8 @@
 // Composer resolves it (relative to the project folder, `~/` and a leading `$VAR` expanded) and the folder
 // it names is listed through the LocalFacts port; the service itself never touches the file system.
 import type { LanguageServiceOptions } from '../types';
-import { dirname, expandPath, isAbsolutePath, joinPath } from '../pathUtil';
+import { expandPath, looksLikeWindowsPath } from '../../composerPaths';
+import { dirname, isAbsolutePath, joinPath } from '../pathUtil';
 
 export interface DirectoryCandidate {
 	readonly name: string;
@@ -23,11 +24,11 @@ const MAX_CANDIDATES = 200;
 const MAX_PROBES = 50;
 
 /** Composer's expansion of a leading `~/`, `$VAR` or `%VAR%`; undefined when the variable is not set here. */
-function expandLeading(path: string, options: LanguageServiceOptions): string | undefined {
+function expandLeading(path: string, options: LanguageServiceOptions, documentPath: string | undefined): string | undefined {
 	const variable = /^(?:\$(\w+)|%(\w+)%)/.exec(path);
 	// Composer expands an unset variable to nothing; listing from the file-system root instead would only confuse.
 	if (variable && options.env?.[variable[1] ?? variable[2]] === undefined) return undefined;
-	return expandPath(path, options.env, options.homeDir);
+	return expandPath(path, options.env, options.homeDir, looksLikeWindowsPath(documentPath ?? options.homeDir ?? ''));
 }
 
 /**
@@ -40,7 +41,7 @@ export async function listDirectories(typed: string, options: LanguageServiceOpt
 	const cut = Math.max(typed.lastIndexOf('/'), typed.lastIndexOf('\\')) + 1;
 	const prefix = typed.slice(0, cut);
 	const partial = typed.slice(cut);
-	const expanded = expandLeading(prefix, options);
+	const expanded = expandLeading(prefix, options, documentPath);
 	if (expanded === undefined) return undefined;
 	let folder: string;
 	if (isAbsolutePath(expanded)) {

@@ -2,8 +2,8 @@
 // (composer-semantics.md §5, §6). Relative URLs are resolved against the composer.json's folder.
 import * as l10n from '@vscode/l10n';
 import { getProperty } from '../parse';
-import { globDirectories } from '../glob';
-import { dirname, expandPath, isAbsolutePath, joinPath, resolvePath } from '../pathUtil';
+import { expandPath, looksLikeWindowsPath, scanPathUrl, wildcardParent } from '../../composerPaths';
+import { dirname, isAbsolutePath, joinPath, resolvePath } from '../pathUtil';
 import type { LocalFacts } from '../types';
 import { DiagnosticCode } from './codes';
 import type { RuleContext } from './context';
@@ -12,31 +12,42 @@ import type { Node } from '../parse';
 const ARCHIVE = /^.+\.(zip|tar|gz|tgz)$/i;
 const SUPPORTED_EXTENSION = /\.(zip|tar|gz|tgz)$/;
 const MAX_SCANNED_ENTRIES = 5000;
+const MAX_GLOB_MATCHES = 1000;
 
-function resolveUrl(ctx: RuleContext, url: string): string | undefined {
-	const expanded = expandPath(url.replace(/^file:\/\//, ''), ctx.options.env, ctx.options.homeDir);
-	if (expanded === undefined) return undefined;
-	if (isAbsolutePath(expanded)) return expanded;
-	if (!ctx.documentPath) return undefined;
-	return resolvePath(dirname(ctx.documentPath), expanded);
+/** The url as Composer reads it: expanded, and the folder relative paths start from (undefined: absolute). */
+interface LocalUrl {
+	readonly expanded: string;
+	readonly baseDir: string | undefined;
+	/** Normalized absolute form, for messages and the artifact walk. */
+	readonly resolved: string;
+	readonly windows: boolean;
 }
 
-async function checkPath(ctx: RuleContext, facts: LocalFacts, node: Node, url: string, resolved: string): Promise<void> {
-	const matches = await globDirectories(facts, resolved);
-	if (matches.length === 0) {
-		if (/[*{}]/.test(resolved)) {
-			let base = resolved;
-			while (/[*{}]/.test(base)) base = dirname(base);
-			if (await facts.stat(base) === 'directory') {
-				let shownBase = url;
-				while (/[*{}]/.test(shownBase)) shownBase = dirname(shownBase);
-				ctx.report(node, DiagnosticCode.pathGlobNoMatch, l10n.t('"{0}" matches no folder yet: the repository is empty (Composer accepts this because "{1}" exists).', url, shownBase));
-				return;
-			}
-		}
-		ctx.report(node, DiagnosticCode.pathNotFound, l10n.t('"{0}" does not exist (looked for {1}): Composer fails with "The url supplied for the path repository does not exist".', url, resolved));
+function readUrl(ctx: RuleContext, url: string): LocalUrl | undefined {
+	// The pure service cannot ask the OS; the document's own path tells which path rules apply.
+	const windows = looksLikeWindowsPath(ctx.documentPath ?? ctx.options.homeDir ?? '');
+	const expanded = expandPath(url.replace(/^file:\/\//, ''), ctx.options.env, ctx.options.homeDir, windows);
+	if (expanded === undefined) return undefined;
+	if (isAbsolutePath(expanded)) return { expanded, baseDir: undefined, resolved: expanded, windows };
+	if (!ctx.documentPath) return undefined;
+	const baseDir = dirname(ctx.documentPath);
+	return { expanded, baseDir, resolved: resolvePath(baseDir, expanded), windows };
+}
+
+async function checkPath(ctx: RuleContext, facts: LocalFacts, node: Node, url: string, local: LocalUrl): Promise<void> {
+	// The same reading as the path resolver's: Composer globs the url itself from the project folder, so the
+	// folder's own name is never taken as a pattern.
+	const scan = await scanPathUrl(facts, local.expanded, { cwd: local.baseDir ?? '/', windows: local.windows, limit: MAX_GLOB_MATCHES });
+	if (scan.kind === 'empty') {
+		ctx.report(node, DiagnosticCode.pathGlobNoMatch, l10n.t('"{0}" matches no folder yet: the repository is empty (Composer accepts this because "{1}" exists).', url, wildcardParent(url, local.windows) ?? scan.parent));
 		return;
 	}
+	if (scan.kind === 'missing') {
+		ctx.report(node, DiagnosticCode.pathNotFound, l10n.t('"{0}" does not exist (looked for {1}): Composer fails with "The url supplied for the path repository does not exist".', url, local.resolved));
+		return;
+	}
+	// PHP keeps a folder matched by two brace alternatives twice; for these messages a folder is a folder.
+	const matches = [...new Set(scan.matches.map((m) => local.baseDir === undefined || isAbsolutePath(m) ? m : resolvePath(local.baseDir, m)))];
 	for (const dir of matches) {
 		if (await facts.stat(joinPath(dir, 'composer.json')) === 'file') return;
 	}
@@ -85,11 +96,11 @@ export async function checkLocalPaths(ctx: RuleContext): Promise<void> {
 		if (node?.type !== 'string' || (node.value as string).trim() === '') continue;
 		const url = node.value as string;
 		if (entry.type === 'path' && /^file:\/\//i.test(url)) continue; // reported by the URL rule
-		const resolved = resolveUrl(ctx, url);
-		if (resolved === undefined) continue;
+		const local = readUrl(ctx, url);
+		if (local === undefined) continue;
 		try {
-			if (entry.type === 'path') await checkPath(ctx, facts, node, url, resolved);
-			else await checkArtifact(ctx, facts, node, url, resolved);
+			if (entry.type === 'path') await checkPath(ctx, facts, node, url, local);
+			else await checkArtifact(ctx, facts, node, url, local.resolved);
 		} catch {
 			// A failing file-system question is not the user's mistake: stay silent rather than guess.
 		}

@@ -1,0 +1,111 @@
+// What Composer's PathRepository gets from `glob($url, GLOB_MARK | GLOB_ONLYDIR | GLOB_BRACE)` and what it
+// concludes when nothing matches (composer-semantics.md §5). The language service (to warn) and the path
+// resolver (to list packages) both call this, so they cannot disagree. The file system is only reached through
+// the LocalFacts port, so this module stays pure.
+import type { LocalFacts } from '../service/types';
+import { compareUtf8, compileSegment, expandBraces, segmentMatches } from './globPattern';
+import { appendPath, isAbsolutePath, phpDirname } from './platformPaths';
+
+export interface GlobOptions {
+	/** Folder a relative pattern is matched in (Composer: the working directory). Never read as a pattern. */
+	readonly cwd: string;
+	/** Windows rules: `\` separates folders instead of escaping. */
+	readonly windows?: boolean;
+	/** Stop after about this many matches (the editor bounds its work; Composer does not). */
+	readonly limit?: number;
+}
+
+interface Candidate {
+	/** The path in the pattern's own form (relative stays relative, separators kept as written). */
+	readonly path: string;
+	/** Known to be a directory (it came from a directory listing); otherwise it is asked at the end. */
+	readonly isDirectory: boolean;
+}
+
+function onDisk(path: string, options: GlobOptions): string {
+	if (path === '') return options.cwd;
+	if (options.windows && /^[a-zA-Z]:$/.test(path)) return `${path}/`;
+	return isAbsolutePath(path) ? path : appendPath(options.cwd, path);
+}
+
+/** Globs one brace-free pattern; the matches are sorted as glibc sorts them (with GLOB_MARK's trailing `/`). */
+async function globOne(facts: LocalFacts, pattern: string, options: GlobOptions, limit: number): Promise<string[]> {
+	const escapes = !options.windows;
+	const separators = options.windows ? /([\\/]+)/ : /(\/+)/;
+	if (pattern === '') return [];
+	if (separators.test(pattern) && pattern.replace(new RegExp(separators.source, 'g'), '') === '') {
+		return await facts.stat(pattern) === 'directory' ? [pattern[0]] : []; // the root itself
+	}
+	// [segment, separator, segment, ...]; a trailing separator only asks for a directory, which GLOB_ONLYDIR does anyway.
+	const parts = pattern.split(separators);
+	if (parts.length > 1 && parts[parts.length - 1] === '') parts.splice(-2, 2);
+	let candidates: Candidate[] = [{ path: '', isDirectory: false }];
+	for (let k = 0; k < parts.length && candidates.length > 0; k += 2) {
+		const separator = k === 0 ? '' : parts[k - 1];
+		const segment = compileSegment(parts[k], escapes);
+		const next: Candidate[] = [];
+		for (const c of candidates) {
+			if (next.length >= limit) break;
+			if (segment.kind === 'literal') {
+				next.push({ path: c.path + separator + segment.name, isDirectory: false });
+				continue;
+			}
+			const entries = await facts.readDirectory(onDisk(c.path, options));
+			// readdir() lists `.` and `..`, which a pattern starting with a literal dot can match (`.*`).
+			const names = segment.matchesLeadingDot ? [{ name: '.', isDirectory: false }, { name: '..', isDirectory: false }, ...entries] : entries;
+			for (const e of names) {
+				if ((e.isDirectory || e.name === '.' || e.name === '..') && segmentMatches(segment, e.name)) {
+					next.push({ path: c.path + separator + e.name, isDirectory: e.isDirectory });
+				}
+			}
+		}
+		candidates = next.slice(0, limit);
+	}
+	const out: string[] = [];
+	for (const c of candidates) {
+		if (c.path !== '' && (c.isDirectory || await facts.stat(onDisk(c.path, options)) === 'directory')) out.push(c.path);
+	}
+	return out.sort((a, b) => compareUtf8(`${a}/`, `${b}/`));
+}
+
+/**
+ * PathRepository::getUrlMatches: every directory matching `pattern`, in PHP's order (each brace alternative
+ * sorted on its own, duplicates kept), trailing separators trimmed; on Windows `\` becomes `/` as Composer does.
+ */
+export async function globDirectories(facts: LocalFacts, pattern: string, options: GlobOptions): Promise<string[]> {
+	const limit = options.limit ?? Number.POSITIVE_INFINITY;
+	const out: string[] = [];
+	for (const alternative of expandBraces(pattern, !options.windows)) {
+		if (out.length >= limit) break;
+		out.push(...await globOne(facts, alternative, options, limit - out.length));
+	}
+	return options.windows ? out.map((m) => m.replace(/\\/g, '/')) : out;
+}
+
+/**
+ * The folder Composer checks when a url with `*`, `{` or `}` matches nothing: the url cut back (PHP dirname)
+ * until no such character is left. Undefined for a url without them (`?` and `[` do not count, as in Composer).
+ */
+export function wildcardParent(url: string, windows = false): string | undefined {
+	if (!/[*{}]/.test(url)) return undefined;
+	let dir = url;
+	while (/[*{}]/.test(dir)) dir = phpDirname(dir, windows);
+	return dir;
+}
+
+export type PathUrlScan =
+	/** The directories the url matches, as globDirectories returns them. */
+	| { readonly kind: 'matches'; readonly matches: string[] }
+	/** Nothing matches but the folder before the first wildcard exists: Composer takes an empty repository. */
+	| { readonly kind: 'empty'; readonly parent: string }
+	/** Composer fails: "The `url` supplied for the path (…) repository does not exist". */
+	| { readonly kind: 'missing' };
+
+/** How Composer's PathRepository reads an (already expanded) url: its matches, an empty repository, or an error. */
+export async function scanPathUrl(facts: LocalFacts, url: string, options: GlobOptions): Promise<PathUrlScan> {
+	const matches = await globDirectories(facts, url, options);
+	if (matches.length > 0) return { kind: 'matches', matches };
+	const parent = wildcardParent(url, options.windows);
+	if (parent !== undefined && await facts.stat(onDisk(parent, options)) === 'directory') return { kind: 'empty', parent };
+	return { kind: 'missing' };
+}

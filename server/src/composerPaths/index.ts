@@ -1,0 +1,7 @@
+// Composer's reading of local repository urls (Platform::expandPath, PHP glob() with GLOB_BRACE|GLOB_ONLYDIR,
+// Filesystem::isAbsolutePath), shared by the pure language service and the resolvers. Pure: file-system
+// questions go through the LocalFacts port (server/src/node/localFacts.ts answers them on Node).
+export { expandPath, userDirectory, type Environment } from './expandPath';
+export { globDirectories, scanPathUrl, wildcardParent, type GlobOptions, type PathUrlScan } from './glob';
+export { compareUtf8, compileSegment, expandBraces, segmentMatches, type GlobSegment } from './globPattern';
+export { appendPath, isAbsolutePath, looksLikeWindowsPath, phpDirname } from './platformPaths';
