@@ -35,6 +35,8 @@ function findTests(dir) {
 
 run('bash', ['scripts/setup.sh', ...(withE2e ? ['--e2e'] : [])]);
 run(process.execPath, ['esbuild.mjs']);
+// Type errors fail the run too: esbuild strips types without checking them.
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
 if (withE2e) run(process.execPath, ['scripts/package.mjs']);
 
 let files = findTests(join(root, 'test'));

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compareUtf8, expandBraces, expandPath, globDirectories, isAbsolutePath, phpDirname, userDirectory, wildcardParent } from '../../server/src/composerPaths';
+import { compareUtf8, compileSegment, expandBraces, expandPath, globDirectories, isAbsolutePath, phpDirname, segmentMatches, userDirectory, wildcardParent } from '../../server/src/composerPaths';
 import { createNodeLocalFacts } from '../../server/src/node/localFacts';
 import { pathResolver } from '../../server/src/resolvers/path';
 import { createNodeResolveContext } from '../../server/src/resolvers/resolveContext';
@@ -59,6 +59,8 @@ const PATTERNS = [
 	'x[1]', 'x\\[1]', 'x[[]1]', '*]', '[[:alpha:]]', '[[:upper:]]*', '[[:digit:]]', '[[:alpha:][:digit:]]', '[[:bogus:]]',
 	'[[:ALPHA:]]', '[[.a.]]b', '[[=é=]]*', '[[.ab.]]', '[a-[.c.]]b', '[[:alpha:]-c]', '[\\]]', '[a\\-c]*', '[é]?',
 	// escapes and literal specials
+	// non-ASCII names: glibc matches them as characters or as UTF-8 bytes
+	'???', '*[!é]', '?[!a]', '[[:alpha:]][[:alpha:]]', '[^[:alpha:]][^[:alpha:]]', '[é-ê]', '[[.é.]]', '[!x]',
 	'q\\?', 'q?', 'star\\*', 'sp ace', 'back\\\\slash', 'back\\slash', '*sl*', '*[[:space:]]*', 'line?break', '?e',
 ];
 
@@ -73,7 +75,7 @@ describe('composerPaths: glob against PHP glob(GLOB_MARK|GLOB_ONLYDIR|GLOB_BRACE
 	after(() => fs.rmSync(root, { recursive: true, force: true }));
 
 	test('relative and absolute patterns give what PHP gives, in PHP order', async () => {
-		const patterns = [...PATTERNS, `${root}/al*`, `${root}/{beta,alpha}/`, `${root}/nested/*/two`];
+		const patterns = [...PATTERNS, '/tm?', '/{tmp,no-such-dir-here}', '//tm?', '//tmp', '///tm?', `/${root}/al*`, `${root}/al*`, `${root}/{beta,alpha}/`, `${root}/nested/*/two`];
 		const expected = await php(PHP_GLOB, patterns, { cwd: root }) as string[][];
 		const facts = createNodeLocalFacts();
 		const mismatches: string[] = [];
@@ -84,6 +86,28 @@ describe('composerPaths: glob against PHP glob(GLOB_MARK|GLOB_ONLYDIR|GLOB_BRACE
 		assert.deepEqual(mismatches, []);
 		// The tree really exercises the cases: PHP found something for most patterns, and nothing for some.
 		assert.ok(expected.filter((r) => r.length > 0).length > 60 && expected.some((r) => r.length === 0));
+	});
+
+	test('seeded random patterns over the tricky tokens agree with PHP too', async () => {
+		const tokens = ['*', '*', '*', '?', '?', '[', ']', '!', '^', '{', '}', ',', '\\', '/', '.', '..', '-', ':', 'a', 'b', 'x', '1', 'é', 'e', 'nested/', 'deep/',
+			'selfloop/', 'link', '{a,b}', '{,', '\\{', '[!', '[]', '[:alpha:]', '[.a.]', 'q?', 'AB'];
+		let seed = 20261121;
+		const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+		const patterns: string[] = [];
+		while (patterns.length < 600) {
+			let p = '';
+			for (let len = 1 + next(6); len > 0; len--) p += tokens[next(tokens.length)];
+			if (!/^\/+$/.test(p)) patterns.push(p); // the root alone: we keep `/` where Composer's rtrim leaves ''
+		}
+		const expected = await php(PHP_GLOB, patterns, { cwd: root }) as string[][];
+		const facts = createNodeLocalFacts();
+		const mismatches: string[] = [];
+		for (const [i, pattern] of patterns.entries()) {
+			const ours = await globDirectories(facts, pattern, { cwd: root });
+			if (JSON.stringify(ours) !== JSON.stringify(expected[i])) mismatches.push(`${JSON.stringify(pattern)}: ours ${JSON.stringify(ours)}, PHP ${JSON.stringify(expected[i])}`);
+		}
+		assert.deepEqual(mismatches, []);
+		assert.ok(expected.filter((r) => r.length > 0).length > 60); // this seed: 90 of 600 match something
 	});
 
 	test('differences between the former copies, settled by PHP', async () => {
@@ -105,6 +129,13 @@ describe('composerPaths: glob against PHP glob(GLOB_MARK|GLOB_ONLYDIR|GLOB_BRACE
 		assert.deepEqual(await glob('[[:digit:]]'), ['1']);
 		// `..` after a symlink goes through the link (the resolver's copy normalized it away first).
 		assert.deepEqual(await glob('deep/../*'), ['deep/../one', 'deep/../three']);
+	});
+
+	test('Windows rules: a backslash separates and escapes nothing', () => {
+		assert.deepEqual(expandBraces('{a\\,b,c}', false), ['a\\', 'b', 'c']);
+		assert.deepEqual(expandBraces('{a\\,b,c}'), ['a\\,b', 'c']);
+		assert.ok(segmentMatches(compileSegment('x\\', false), 'x\\') && !segmentMatches(compileSegment('\\*', false), 'a'));
+		assert.ok(segmentMatches(compileSegment('\\*'), '*') && !segmentMatches(compileSegment('\\*'), 'a'));
 	});
 
 	test('the limit bounds the work, and UTF-8 order differs from UTF-16 order above U+FFFF', async () => {

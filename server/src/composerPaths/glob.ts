@@ -39,6 +39,9 @@ async function globOne(facts: LocalFacts, pattern: string, options: GlobOptions,
 	// [segment, separator, segment, ...]; a trailing separator only asks for a directory, which GLOB_ONLYDIR does anyway.
 	const parts = pattern.split(separators);
 	if (parts.length > 1 && parts[parts.length - 1] === '') parts.splice(-2, 2);
+	// glibc splits at the last `/`; for `//x` that leaves the root `/` as folder, so `//tm?` and `//tmp` give `/tmp`,
+	// while a literal `//tmp` before more segments is kept as written (`//tmp/a*` gives `//tmp/ab`).
+	if (escapes && parts[0] === '' && parts[1] === '//' && (parts.length === 3 || compileSegment(parts[2]).kind === 'pattern')) parts[1] = '/';
 	let candidates: Candidate[] = [{ path: '', isDirectory: false }];
 	for (let k = 0; k < parts.length && candidates.length > 0; k += 2) {
 		const separator = k === 0 ? '' : parts[k - 1];
@@ -50,7 +53,8 @@ async function globOne(facts: LocalFacts, pattern: string, options: GlobOptions,
 				next.push({ path: c.path + separator + segment.name, isDirectory: false });
 				continue;
 			}
-			const entries = await facts.readDirectory(onDisk(c.path, options));
+			// An empty path before a separator is the root (`/*`), not the working directory.
+			const entries = await facts.readDirectory(c.path === '' && separator !== '' ? separator : onDisk(c.path, options));
 			// readdir() lists `.` and `..`, which a pattern starting with a literal dot can match (`.*`).
 			const names = segment.matchesLeadingDot ? [{ name: '.', isDirectory: false }, { name: '..', isDirectory: false }, ...entries] : entries;
 			for (const e of names) {
@@ -70,7 +74,8 @@ async function globOne(facts: LocalFacts, pattern: string, options: GlobOptions,
 
 /**
  * PathRepository::getUrlMatches: every directory matching `pattern`, in PHP's order (each brace alternative
- * sorted on its own, duplicates kept), trailing separators trimmed; on Windows `\` becomes `/` as Composer does.
+ * sorted on its own, duplicates kept), trailing separators trimmed (the root alone stays `/`, where Composer's
+ * rtrim would leave an empty string); on Windows `\` becomes `/` as Composer does.
  */
 export async function globDirectories(facts: LocalFacts, pattern: string, options: GlobOptions): Promise<string[]> {
 	const limit = options.limit ?? Number.POSITIVE_INFINITY;

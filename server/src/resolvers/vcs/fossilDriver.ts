@@ -4,6 +4,10 @@
 // Tags are `fossil tag list` verbatim (branch names included, as in Composer), branches `fossil branch list`,
 // the root identifier is `trunk`, and each ref's composer.json comes from `fossil cat -r <name> -- composer.json`.
 // FOSSIL_HOME points into the cache, so the user's global fossil settings are neither read nor changed.
+// Clones and pulls use `--once`, so the URL (which may carry a password) is never remembered in the cached
+// repository; every pull names it again. Offline, or when a remote cannot be reached, the cached repository
+// answers alone with a warning; a local source (checkout folder or repository file) is no remote and is read
+// the same way in both modes.
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
@@ -12,8 +16,8 @@ import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
 import { isLocalPath, localPath } from './gitDriver';
 import { cleanStderr } from './gitProcess';
-import { checkRefName, checkSecureTransport, redactUrl } from './urlSafety';
-import { cachePath, isDirectory, isFile, READ_CONCURRENCY, readAll, runVcs, settledValue, withLock, type Settled } from './vcsTools';
+import { checkRefName, checkSecureTransport, checkVcsUrl, redactUrl } from './urlSafety';
+import { cachePath, isDirectory, isFile, offlineModeReason, offlineNoCache, READ_CONCURRENCY, readAll, runVcs, settledValue, staleCacheWarning, withLock, type Settled } from './vcsTools';
 
 /** FossilDriver::supports regexes. */
 const FOSSIL_HOST = /(^(?:https?|ssh):\/\/(?:[^@]@)?(?:chiselapp\.com|fossil\.))/i;
@@ -86,7 +90,7 @@ export class FossilDriver implements VcsDriver {
 			}
 			this.repoFile = cachePath(this.ctx, 'fossil', this.url, '.fossil');
 			// A local repository file is cloned by its absolute path (relative ones resolve against composer.json).
-			await withLock(this.repoFile, () => this.syncClone(local ?? this.url));
+			await withLock(this.repoFile, () => this.syncClone(local ?? this.url, local !== null));
 		}
 		this.tags = parseFossilTags(await this.list(['tag', 'list']));
 		this.branches = parseFossilBranches(await this.list(['branch', 'list']));
@@ -106,12 +110,20 @@ export class FossilDriver implements VcsDriver {
 		return out.stdout;
 	}
 
-	private async syncClone(source: string): Promise<void> {
+	private async syncClone(source: string, local: boolean): Promise<void> {
 		const file = this.repoFile as string;
-		if (isFile(file)) {
-			const pulled = await runVcs(this.ctx, 'fossil', ['pull', '-R', file], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
-			if (pulled.exitCode !== 0) {
-				this.warnings.push(l10n.t('Failed to update {0}, package information from this repository may be outdated ({1})', redactUrl(this.url), redactUrl(pulled.stderr.trim())));
+		const cached = isFile(file);
+		if (this.ctx.offline && !local) {
+			if (!cached) {
+				throw offlineNoCache(this.url);
+			}
+			this.warnings.push(staleCacheWarning(this.url, offlineModeReason()));
+			return;
+		}
+		if (cached) {
+			const reason = await this.pull(file, source);
+			if (reason !== null) {
+				this.warnings.push(staleCacheWarning(this.url, reason));
 			}
 			return;
 		}
@@ -119,12 +131,30 @@ export class FossilDriver implements VcsDriver {
 		// Clone next to the final name and rename, so an interrupted clone never looks like a usable cache.
 		const partial = `${file}.${process.pid}.partial`;
 		rmSync(partial, { force: true });
-		const cloned = await runVcs(this.ctx, 'fossil', ['clone', '-A', 'composer-repos', '--', source, partial], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
+		const cloned = await runVcs(this.ctx, 'fossil', ['clone', '--once', '-A', 'composer-repos', '--', source, partial], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
 		if (cloned.exitCode !== 0) {
 			rmSync(partial, { force: true });
 			throw new VcsDriverError('fossil-failed', l10n.t('Failed to clone {0} to repository {1}\n\n{2}', redactUrl(this.url), file, redactUrl((cloned.stderr || cloned.stdout).trim())));
 		}
 		renameSync(partial, file);
+	}
+
+	/** `fossil pull --once` from the explicit source; null on success, otherwise why it failed (credential-free). */
+	private async pull(file: string, source: string): Promise<string | null> {
+		// fossil 2.x's pull takes no `--`; the resolver refuses such URLs earlier, this keeps the driver safe alone.
+		const unsafe = checkVcsUrl(source);
+		if (unsafe) {
+			return unsafe.message;
+		}
+		try {
+			const pulled = await runVcs(this.ctx, 'fossil', ['pull', '--once', '-R', file, source], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
+			return pulled.exitCode === 0 ? null : cleanStderr(pulled.stderr || pulled.stdout);
+		} catch (e) {
+			if (e instanceof VcsDriverError && e.code === 'fossil-timeout') {
+				return e.message;
+			}
+			throw e;
+		}
 	}
 
 	private async readComposerJson(name: string): Promise<Record<string, unknown> | null> {

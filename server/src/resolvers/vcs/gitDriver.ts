@@ -5,7 +5,8 @@
 // The mirror keeps the `ls-remote` listing it was last completed for: when a new listing is identical the
 // fetch is skipped (warm runs), and offline or when the remote cannot be reached the mirror answers alone,
 // with a warning that the data may be out of date.
-import { createHash } from 'node:crypto';
+// The mirror never stores the URL (it may hold a user name and password): every command that talks to the
+// remote gets it with `-c remote.origin.url=…`, and the mirror's own config has no `url` at all.
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
 import { findTreeEntry, parseCatFileBatch, parseLsRemote, runGit, type RemoteRefs } from './gitProcess';
 import { checkSecureTransport, redactUrl } from './urlSafety';
+import { cacheEntryName, offlineModeReason, offlineNoCache, staleCacheWarning } from './vcsTools';
 
 /** Filesystem::isLocalPath (non-Windows flavour plus drive letters). */
 export function isLocalPath(url: string): boolean {
@@ -49,9 +51,23 @@ const NO_REMOTE = ['-c', 'remote.origin.url=/nonexistent/composer-repos-offline'
 /** Folder of the bare mirror of a remote URL under the resolver cache folder. */
 export function mirrorFolder(url: string, ctx: ResolveContext): string {
 	const base = ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache');
-	const safe = redactUrl(url).replace(/[^a-z0-9.]/gi, '-').slice(0, 80);
-	const hash = createHash('sha256').update(url).digest('hex').slice(0, 12);
-	return path.join(base, 'vcs', `${safe}-${hash}.git`);
+	return path.join(base, 'vcs', `${cacheEntryName(url)}.git`);
+}
+
+/**
+ * Mirrors made before URLs were kept out of them stored `remote.origin.url` (credentials included); one git
+ * call removes it. Cheap check first: most mirrors have no such line.
+ */
+async function scrubStoredUrl(ctx: ResolveContext, dir: string): Promise<void> {
+	let config: string;
+	try {
+		config = readFileSync(path.join(dir, 'config'), 'utf8');
+	} catch {
+		return;
+	}
+	if (/^\s*url\s*=/m.test(config)) {
+		await runGit(ctx, ['config', '--unset-all', 'remote.origin.url'], { cwd: dir, okCodes: [0, 5] });
+	}
 }
 
 /** The listing a mirror is complete for, or undefined when there is no complete mirror. */
@@ -85,6 +101,8 @@ export class GitDriver implements VcsDriver {
 	private repoDir = '';
 	/** The mirror was fetched blob-less, so composer.json blobs must be fetched before reading them. */
 	private partial = false;
+	/** repoDir is a cache mirror of a remote (not a local repository read in place). */
+	private mirror = false;
 	private refs: RemoteRefs = { head: null, heads: new Map(), tags: new Map() };
 	private rootIdentifier = 'master';
 	/** Commit id -> composer.json data (null = none) or the error reading it. */
@@ -116,6 +134,7 @@ export class GitDriver implements VcsDriver {
 				throw new VcsDriverError('invalid-url', l10n.t('The source URL {0} is invalid, ssh URLs should have a port number after ":".\nUse ssh://git@example.com:22/path or just git@example.com:path if you do not want to provide a password or custom port.', redactUrl(this.url)));
 			}
 			this.repoDir = mirrorFolder(this.url, this.ctx);
+			this.mirror = true;
 			await withLock(this.repoDir, () => this.readRemote());
 			return;
 		}
@@ -142,7 +161,12 @@ export class GitDriver implements VcsDriver {
 	private useMirrorOnly(listing: string, reason: string): void {
 		this.useListing(listing);
 		this.cachedOnly = true;
-		this.warnings.push(l10n.t('{0} could not be fully loaded ({1}), package information was loaded from the local cache and may be out of date', redactUrl(this.url), reason));
+		this.warnings.push(staleCacheWarning(this.url, reason));
+	}
+
+	/** Global options that give git the remote's URL for one command (it is never written to the mirror). */
+	private remote(): string[] {
+		return this.cachedOnly ? NO_REMOTE : ['-c', `remote.origin.url=${this.url}`];
 	}
 
 	/** A remote: list refs, then bring the mirror up to date unless the listing is the one it is complete for. */
@@ -150,10 +174,11 @@ export class GitDriver implements VcsDriver {
 		const saved = readMirrorListing(this.repoDir);
 		if (this.ctx.offline) {
 			if (saved === undefined) {
-				throw new VcsDriverError('offline', l10n.t('Offline and no cached copy of {0}.', redactUrl(this.url)));
+				throw offlineNoCache(this.url);
 			}
-			this.useMirrorOnly(saved, l10n.t('offline mode'));
+			this.useMirrorOnly(saved, offlineModeReason());
 		} else {
+			await scrubStoredUrl(this.ctx, this.repoDir);
 			let listing: string;
 			try {
 				listing = (await runGit(this.ctx, ['ls-remote', '--symref', '--', this.url])).toString('utf8');
@@ -197,12 +222,11 @@ export class GitDriver implements VcsDriver {
 
 	private async syncMirror(): Promise<void> {
 		await runGit(this.ctx, ['init', '--bare', '--quiet', '--', this.repoDir]);
-		await runGit(this.ctx, ['config', '--', 'remote.origin.url', this.url], { cwd: this.repoDir });
 		const specs = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'];
 		const common = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet', '--no-recurse-submodules'];
 		try {
 			// Only the tip commits and their trees: enough to find every ref's composer.json blob.
-			await runGit(this.ctx, [...common, '--depth=1', '--filter=blob:none', 'origin', ...specs], { cwd: this.repoDir });
+			await runGit(this.ctx, [...this.remote(), ...common, '--depth=1', '--filter=blob:none', 'origin', ...specs], { cwd: this.repoDir });
 			this.partial = true;
 		} catch (e) {
 			this.ctx.log?.(`[vcs] shallow partial fetch of ${redactUrl(this.url)} failed (${(e as Error).message}); fetching in full`);
@@ -210,8 +234,7 @@ export class GitDriver implements VcsDriver {
 			// failed attempt may have left a promisor setup that would make git chase missing objects forever.
 			rmSync(this.repoDir, { recursive: true, force: true });
 			await runGit(this.ctx, ['init', '--bare', '--quiet', '--', this.repoDir]);
-			await runGit(this.ctx, ['config', '--', 'remote.origin.url', this.url], { cwd: this.repoDir });
-			await runGit(this.ctx, [...common, 'origin', ...specs], { cwd: this.repoDir });
+			await runGit(this.ctx, [...this.remote(), ...common, 'origin', ...specs], { cwd: this.repoDir });
 		}
 	}
 
@@ -223,7 +246,8 @@ export class GitDriver implements VcsDriver {
 		if (commits.length === 0) {
 			return true;
 		}
-		const local = this.cachedOnly ? NO_REMOTE : [];
+		// Local repositories are read in place and have no remote; a mirror gets its URL only on the command line.
+		const local = this.mirror ? this.remote() : [];
 		const treeRequests = commits.map((c) => `${c}^{tree}`);
 		const trees = parseCatFileBatch(await runGit(this.ctx, [...local, 'cat-file', '--batch'], { cwd: this.repoDir, input: treeRequests.join('\n') + '\n' }), treeRequests);
 		let complete = trees.length === commits.length && trees.every((t) => t.type === 'tree');
@@ -235,7 +259,7 @@ export class GitDriver implements VcsDriver {
 		const blobs = [...new Set([...blobOf.values()].filter((b): b is string => b !== null))];
 		if (this.partial && blobs.length > 0) {
 			try {
-				await runGit(this.ctx, ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--no-tags', '--no-write-fetch-head', '--quiet', 'origin', ...blobs], { cwd: this.repoDir });
+				await runGit(this.ctx, [...this.remote(), '-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--no-tags', '--no-write-fetch-head', '--quiet', 'origin', ...blobs], { cwd: this.repoDir });
 			} catch (e) {
 				// Objects are then fetched lazily one by one by cat-file (partial clone promisor remote).
 				this.ctx.log?.(`[vcs] batch blob fetch failed for ${redactUrl(this.url)}: ${(e as Error).message}`);

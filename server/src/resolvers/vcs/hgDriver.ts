@@ -5,7 +5,10 @@
 // Every command gets `-R <absolute dir>` (never a cwd search), `--noninteractive`, a batch-mode ssh and
 // HGPLAIN (set by the process runner); URLs and file names follow `--`, identifiers must be hex node ids.
 // The listings and the composer.json reads each run as one command-server session (hgCommandServer.ts).
-import { mkdirSync, rmSync } from 'node:fs';
+// Offline, a cached clone answers alone (with a warning), and so does it when the remote cannot be reached.
+// The clone never records the URL (it may carry a password): it is made with `hg init` + `hg pull <url>`, not
+// `hg clone` (which writes the source into .hg/hgrc), and every later pull names the URL again.
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
@@ -15,7 +18,7 @@ import { isLocalPath, localPath } from './gitDriver';
 import { checkSecureTransport, redactUrl } from './urlSafety';
 import { cleanStderr } from './gitProcess';
 import { runHgBatch, type HgCommandResult } from './hgCommandServer';
-import { cachePath, isDirectory, runVcs, withLock, type Settled } from './vcsTools';
+import { cachePath, isDirectory, offlineModeReason, offlineNoCache, runVcs, staleCacheWarning, withLock, type Settled } from './vcsTools';
 
 /** HgDriver::supports shallow regex (Bitbucket's former hg hosting, Kiln). */
 const HG_URL = /(^(?:https?|ssh):\/\/(?:[^@]+@)?bitbucket.org|https:\/\/(?:.*?)\.kilnhg.com)/i;
@@ -132,20 +135,50 @@ export class HgDriver implements VcsDriver {
 	}
 
 	private async syncClone(): Promise<void> {
-		if (isDirectory(path.join(this.repoDir, '.hg'))) {
-			const pulled = await runVcs(this.ctx, 'hg', [...HG_HARDENING, '-R', this.repoDir, 'pull', '--quiet'], { notFound: notFound(this.url), cwd: this.repoDir });
-			if (pulled.exitCode === 0) {
-				return;
+		const hasClone = isDirectory(path.join(this.repoDir, '.hg'));
+		if (hasClone) {
+			// Clones made by `hg clone` in earlier versions kept the source URL (credentials included) there.
+			rmSync(path.join(this.repoDir, '.hg', 'hgrc'), { force: true });
+		}
+		if (this.ctx.offline) {
+			if (!hasClone) {
+				throw offlineNoCache(this.url);
 			}
-			this.warnings.push(l10n.t('Failed to update {0}, package information from this repository may be outdated ({1})', redactUrl(this.url), redactUrl(pulled.stderr.trim())));
+			this.warnings.push(staleCacheWarning(this.url, offlineModeReason()));
 			return;
 		}
-		rmSync(this.repoDir, { recursive: true, force: true });
+		if (hasClone) {
+			const reason = await this.pull(this.repoDir);
+			if (reason !== null) {
+				this.warnings.push(staleCacheWarning(this.url, reason));
+			}
+			return;
+		}
 		mkdirSync(path.dirname(this.repoDir), { recursive: true });
-		const cloned = await runVcs(this.ctx, 'hg', [...HG_HARDENING, 'clone', '--noupdate', '--quiet', '--', this.url, this.repoDir], { notFound: notFound(this.url), cwd: path.dirname(this.repoDir) });
-		if (cloned.exitCode !== 0) {
-			rmSync(this.repoDir, { recursive: true, force: true });
-			throw new VcsDriverError('hg-failed', l10n.t('Failed to clone {0}, \n\n{1}', redactUrl(this.url), redactUrl(cloned.stderr.trim())));
+		// Built next to the final name and renamed, so an interrupted clone never looks like a usable cache.
+		const partial = `${this.repoDir}.${process.pid}.partial`;
+		rmSync(partial, { recursive: true, force: true });
+		const init = await runVcs(this.ctx, 'hg', [...HG_HARDENING, 'init', '--', partial], { notFound: notFound(this.url), cwd: path.dirname(this.repoDir) });
+		const reason = init.exitCode !== 0 ? init.stderr.trim() : await this.pull(partial);
+		if (reason !== null) {
+			rmSync(partial, { recursive: true, force: true });
+			throw new VcsDriverError('hg-failed', l10n.t('Failed to clone {0}, \n\n{1}', redactUrl(this.url), redactUrl(reason)));
+		}
+		rmSync(this.repoDir, { recursive: true, force: true });
+		renameSync(partial, this.repoDir);
+	}
+
+	/** `hg pull` from the explicit URL into `dir`; null on success, otherwise why it failed (credential-free). */
+	private async pull(dir: string): Promise<string | null> {
+		try {
+			const pulled = await runVcs(this.ctx, 'hg', [...HG_HARDENING, '-R', dir, 'pull', '--quiet', '--', this.url], { notFound: notFound(this.url), cwd: dir });
+			return pulled.exitCode === 0 ? null : cleanStderr(pulled.stderr || pulled.stdout);
+		} catch (e) {
+			// A timeout is an unreachable remote too; a missing hg or a cancellation is not worth a stale answer.
+			if (e instanceof VcsDriverError && e.code === 'hg-timeout') {
+				return e.message;
+			}
+			throw e;
 		}
 	}
 
@@ -200,8 +233,14 @@ export const hgDriverFactory: VcsDriverFactory = {
 		if (!deep || checkSecureTransport(url, ctx.config.secureHttp)) {
 			return false;
 		}
+		// Offline, a cached clone of this URL is the proof that it is an hg repository; online it also stands in
+		// when the remote cannot be reached (the driver then serves it with a warning).
+		const cloned = isDirectory(path.join(cachePath(ctx, 'hg', url), '.hg'));
+		if (ctx.offline) {
+			return cloned;
+		}
 		const r = await ctx.processes.run({ command: 'hg', args: [...HG_HARDENING, 'identify', '--', url], signal: ctx.signal, timeoutMs: 60_000 });
-		return r.ok && r.exitCode === 0;
+		return (r.ok && r.exitCode === 0) || cloned;
 	},
 	create(url, _repoConfig, ctx) {
 		return new HgDriver(url, ctx);

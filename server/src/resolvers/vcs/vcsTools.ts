@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { VcsDriverError } from './driver';
 import { redactUrl } from './urlSafety';
@@ -55,12 +56,40 @@ export function isFile(p: string): boolean {
 	}
 }
 
-/** A stable folder/file name for a URL under the cache: readable prefix plus a hash (never the credentials). */
+/**
+ * The URL without its user-info (user name, password or token). This is the only form of a remote URL that
+ * may be written into the cache, be it as a file name, a hash input or a file's content.
+ */
+export function withoutCredentials(url: string): string {
+	return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
+}
+
+/** A cache entry name for a URL: readable prefix plus a hash, both of the credential-free URL. */
+export function cacheEntryName(url: string): string {
+	const clean = withoutCredentials(url);
+	const safe = clean.replace(/[^a-z0-9.]/gi, '-').slice(0, 80);
+	const hash = createHash('sha256').update(clean).digest('hex').slice(0, 12);
+	return `${safe}-${hash}`;
+}
+
+/** A stable folder/file name for a URL under the cache (never holding the credentials). */
 export function cachePath(ctx: ResolveContext, kind: string, url: string, suffix = ''): string {
 	const base = ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache');
-	const safe = redactUrl(url).replace(/[^a-z0-9.]/gi, '-').slice(0, 80);
-	const hash = createHash('sha256').update(url).digest('hex').slice(0, 12);
-	return path.join(base, 'vcs', kind, `${safe}-${hash}${suffix}`);
+	return path.join(base, 'vcs', kind, `${cacheEntryName(url)}${suffix}`);
+}
+
+/** The warning every driver gives when it answers from its cache alone (the git driver's wording). */
+export function staleCacheWarning(url: string, reason: string): string {
+	return l10n.t('{0} could not be fully loaded ({1}), package information was loaded from the local cache and may be out of date', redactUrl(url), reason);
+}
+
+export function offlineModeReason(): string {
+	return l10n.t('offline mode');
+}
+
+/** `--offline` and nothing cached for this URL. */
+export function offlineNoCache(url: string): VcsDriverError {
+	return new VcsDriverError('offline', l10n.t('Offline and no cached copy of {0}.', redactUrl(url)));
 }
 
 const locks = new Map<string, Promise<unknown>>();
