@@ -72,7 +72,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
-				completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+				// '/' re-opens folder completion in path/artifact URLs as the user types a separator.
+				completionProvider: { triggerCharacters: ['"', ':', '/'], resolveProvider: false },
 				hoverProvider: true,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
 			},

@@ -125,3 +125,30 @@ export function checkSvnTransport(url: string, config: ComposerConfigFacts): Res
 	}
 	return null;
 }
+
+export interface SvnUrlCredentials {
+	/** The URL to hand to svn: without the user-info when a password was taken out of it. */
+	url: string;
+	username?: string;
+	password?: string;
+}
+
+/**
+ * svn reads no password from a URL. Composer takes `user:password@` out of the URL and passes them as options;
+ * so do we, except that the password travels on stdin (`--password-from-stdin`), never on a command line.
+ * A URL with a user name alone is left as it is (svn+ssh uses it).
+ */
+export function svnUrlCredentials(url: string): SvnUrlCredentials {
+	const m = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#@:]*):([^/?#]*)@(.*)$/s.exec(url);
+	if (!m) {
+		return { url };
+	}
+	const decode = (s: string) => {
+		try {
+			return decodeURIComponent(s);
+		} catch {
+			return s;
+		}
+	};
+	return { url: m[1] + m[4], username: decode(m[2]), password: decode(m[3]) };
+}
