@@ -1,7 +1,9 @@
 // Builds real Fossil repositories (a repository file plus an open checkout) in temp folders from small
-// recipes, with a private FOSSIL_HOME so the user's global fossil configuration is never touched.
-import { execFileSync } from 'node:child_process';
+// recipes, with a private FOSSIL_HOME so the user's global fossil configuration is never touched;
+// serveFossil makes a repository file a remote on 127.0.0.1.
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Files } from './gitRepo';
@@ -62,4 +64,56 @@ export function buildFossilRepo(steps: FossilStep[], name = 'project.fossil'): F
 		}
 	}
 	return { root, repoFile, checkout, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Adds a user that may read and clone (`fossil user new` + capabilities), and takes reading away from everyone else. */
+export function restrictFossilRepo(repo: FossilRepo, user: string, password: string): void {
+	fossil(repo.root, repo.root, ['user', 'new', user, 'test user', password, '-R', repo.repoFile]);
+	fossil(repo.root, repo.root, ['user', 'capabilities', user, 'gio', '-R', repo.repoFile]);
+	for (const anyone of ['nobody', 'anonymous']) {
+		fossil(repo.root, repo.root, ['user', 'capabilities', anyone, '', '-R', repo.repoFile]);
+	}
+}
+
+export interface FossilServer {
+	url: string;
+	/** Connections received. */
+	readonly connections: number;
+	stop(): Promise<void>;
+}
+
+/**
+ * Serves a repository file over HTTP on 127.0.0.1 (ephemeral port): each connection is handed to one
+ * `fossil http` process (fossil's own server cannot listen on port 0).
+ */
+export function serveFossil(repo: FossilRepo): Promise<FossilServer> {
+	let connections = 0;
+	const sockets = new Set<net.Socket>();
+	const server = net.createServer((socket) => {
+		connections++;
+		sockets.add(socket);
+		const child = spawn('fossil', ['http', '--ipaddr', '127.0.0.1', repo.repoFile], { env: fossilEnv(repo.root), stdio: ['pipe', 'pipe', 'ignore'] });
+		socket.pipe(child.stdin);
+		child.stdout.pipe(socket);
+		child.on('exit', () => socket.end());
+		child.stdin.on('error', () => undefined);
+		socket.on('error', () => child.kill());
+		socket.on('close', () => sockets.delete(socket));
+	});
+	return new Promise((resolve) => {
+		server.listen(0, '127.0.0.1', () => {
+			resolve({
+				url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/`,
+				get connections() {
+					return connections;
+				},
+				stop: () => new Promise<void>((done) => {
+					for (const s of sockets) {
+						s.destroy();
+					}
+					server.close(() => done());
+				}),
+			});
+		});
+	});
 }

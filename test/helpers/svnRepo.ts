@@ -1,7 +1,9 @@
 // Builds real Subversion repositories in temp folders (svnadmin create, svn import, svn copy, svnmucc put),
-// reachable through file:// URLs, for the svn driver tests and Composer agreement checks.
-import { execFileSync } from 'node:child_process';
+// reachable through file:// URLs, for the svn driver tests and Composer agreement checks; serveSvn makes one
+// a remote (svnserve on 127.0.0.1), optionally readable only with a user name and password.
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Files } from './gitRepo';
@@ -64,4 +66,66 @@ export function svnPut(repo: SvnRepo, file: string, content: string | Record<str
 /** Creates empty folders (one commit). */
 export function svnMkdir(repo: SvnRepo, ...dirs: string[]): void {
 	svn('svn', ['mkdir', '--quiet', '--non-interactive', '--parents', '-m', 'mkdir', '--', ...dirs.map((d) => `${repo.url}/${d}`)]);
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.on('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const port = (probe.address() as net.AddressInfo).port;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+function canConnect(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = net.connect(port, '127.0.0.1');
+		socket.once('connect', () => {
+			socket.destroy();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+	});
+}
+
+export interface SvnServer {
+	/** `svn://127.0.0.1:<port>/repo` (the repository root). */
+	url: string;
+	port: number;
+	stop(): Promise<void>;
+}
+
+/**
+ * Serves the repository with `svnserve` on 127.0.0.1. With `auth`, anonymous access is refused and only that
+ * user (with that password) may read.
+ */
+export async function serveSvn(repo: SvnRepo, auth?: { user: string; password: string }): Promise<SvnServer> {
+	const conf = path.join(repo.root, 'repo', 'conf');
+	if (auth) {
+		fs.writeFileSync(path.join(conf, 'passwd'), `[users]\n${auth.user} = ${auth.password}\n`);
+		fs.writeFileSync(path.join(conf, 'svnserve.conf'), '[general]\nanon-access = none\nauth-access = read\npassword-db = passwd\n');
+	} else {
+		fs.writeFileSync(path.join(conf, 'svnserve.conf'), '[general]\nanon-access = read\n');
+	}
+	const port = await freePort();
+	const child = spawn('svnserve', ['-d', '--foreground', '--listen-host', '127.0.0.1', '--listen-port', String(port), '-r', repo.root], { stdio: 'ignore' });
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	for (let i = 0; i < 200 && !(await canConnect(port)); i++) {
+		if (child.exitCode !== null) {
+			throw new Error(`svnserve exited with ${child.exitCode}`);
+		}
+		await new Promise((r) => setTimeout(r, 25));
+	}
+	return {
+		url: `svn://127.0.0.1:${port}/repo`,
+		port,
+		stop: async () => {
+			if (child.exitCode === null) {
+				child.kill();
+				await exited;
+			}
+		},
+	};
 }

@@ -73,7 +73,9 @@ describe('fossil driver on real repositories', () => {
 			assert.ok(clone && clone.args.indexOf('--') === clone.args.indexOf(repo.repoFile) - 1, JSON.stringify(clone?.args));
 			assert.ok(clone.env?.FOSSIL_HOME?.startsWith(c.cacheDir), 'fossil never touches the user\'s global configuration');
 			c.runner.calls.length = 0;
-			assert.deepEqual(versionsOf(await load({ type: 'fossil', url: repo.repoFile }, c)), EXPECTED);
+			const again = await load({ type: 'fossil', url: repo.repoFile }, c);
+			assert.deepEqual(versionsOf(again), EXPECTED);
+			assert.deepEqual(again.ok && again.warnings, [], 'the pull succeeded');
 			assert.ok(c.runner.calls.some((call) => call.args[0] === 'pull') && !c.runner.calls.some((call) => call.args[0] === 'clone'), c.runner.lines().join('\n'));
 		} finally {
 			c.cleanup();

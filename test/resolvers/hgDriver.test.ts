@@ -122,15 +122,16 @@ describe('hg driver on real repositories', () => {
 		}
 	});
 
-	test('remote repository: cloned over HTTP into the cache, pulled on the next run', async () => {
+	test('remote repository: cloned over HTTP into the cache (init + pull), pulled on the next run', async () => {
 		const c = vcsTestContext();
 		try {
 			assert.deepEqual(versionsOf(await load({ type: 'hg', url: server!.url }, c)), EXPECTED);
-			const clone = c.runner.calls.find((call) => call.args.includes('clone'));
-			assert.ok(clone && clone.args.slice(-3)[0] === '--' && clone.args.slice(-2)[0] === server!.url, JSON.stringify(clone?.args));
+			const pull = c.runner.calls.find((call) => call.args.includes('pull'));
+			assert.ok(pull && pull.args.slice(-2)[0] === '--' && pull.args.slice(-1)[0] === server!.url, JSON.stringify(pull?.args));
+			assert.ok(c.runner.calls.some((call) => call.args.includes('init')));
 			c.runner.calls.length = 0;
 			assert.deepEqual(versionsOf(await load({ type: 'hg', url: server!.url }, c)), EXPECTED);
-			assert.ok(c.runner.lines().some((l) => / pull --quiet$/.test(l)) && !c.runner.lines().some((l) => l.includes(' clone ')), c.runner.lines().join('\n'));
+			assert.ok(c.runner.lines().some((l) => l.endsWith(` pull --quiet -- ${server!.url}`)) && !c.runner.lines().some((l) => / (?:clone|init) /.test(l)), c.runner.lines().join('\n'));
 		} finally {
 			c.cleanup();
 		}
@@ -189,7 +190,9 @@ describe('hostile hg definitions run nothing', () => {
 			const url = `--config=alias.clone=!touch ${marker}`;
 			await assert.rejects(hgDriverFactory.create(url, {}, c.ctx).initialize(), /Failed to clone/);
 			assert.equal(await hgDriverFactory.supports(`--config=alias.identify=!touch ${marker}`, c.ctx, true), false);
-			assert.ok(c.runner.calls.length >= 2 && c.runner.calls.every((call) => call.args.indexOf('--') < call.args.findIndex((a) => a.includes('alias.'))));
+			const isUrl = (a: string) => a.startsWith('--config=alias.');
+			const withUrl = c.runner.calls.filter((call) => call.args.some(isUrl));
+			assert.ok(withUrl.length >= 2 && withUrl.every((call) => call.args.indexOf('--') >= 0 && call.args.indexOf('--') < call.args.findIndex(isUrl)), c.runner.lines().join('\n'));
 			assert.equal(fs.existsSync(marker), false);
 		} finally {
 			c.cleanup();

@@ -25,9 +25,15 @@ describe('validation: value types', () => {
 	test('runtime-only keys are not flagged as unknown', async () => {
 		await expectDiagnostics(repos(`[
 		{"type": "vcs", "url": "https://github.com/a/b", "options": {"ssl": {"verify_peer": true}}, "allow-git-fallback": false},
-		{"type": "package", "package": {"name": "a/b", "version": "1.0.0", "dist": {"type": "zip", "url": "https://e.org/b.zip"}}, "security-advisories": {}, "filter": false},
+		{"type": "package", "package": {"name": "a/b", "version": "1.0.0", "dist": {"type": "zip", "url": "https://e.org/b.zip"}}, "security-advisories": {}, "filter": {"internal": [{"package": "a/b", "constraint": "<1.0"}]}},
 		{"type": "composer", "url": "https://r.example.org", "filter": {"malware": false}, "allow_ssl_downgrade": false}
 		]`), []);
+	});
+
+	test('a package repository\'s filter provides lists: false is not the composer type\'s switch', async () => {
+		// PackageRepository counts the value: count(false) is a TypeError in PHP 8 (found by the schema).
+		await expectDiagnostics(repos('[{"type": "package", "package": {"name": "a/b", "version": "1.0.0", "dist": {"type": "zip", "url": "https://e.org/b.zip"}}, "filter": <<false>>}]'), [['invalid-value-type', W]]);
+		await expectDiagnostics(repos('[{"type": "package", "package": {"name": "a/b", "version": "1.0.0", "dist": {"type": "zip", "url": "https://e.org/b.zip"}}, "filter": {"internal": <<true>>}}]'), [['invalid-value-type', W]]);
 	});
 
 	test('enumerations, item types and svn paths', async () => {

@@ -111,7 +111,8 @@ const artifactKeys: KeySpec[] = [
 const packageKeys: KeySpec[] = [
 	key('package', ['object', 'array'], () => l10n.t('The package defined inline: one object for one version, or a list of objects for several versions. Each needs `name` and `version`, and `dist` or `source`. Required.'), { required: true }),
 	key('security-advisories', ['object'], () => l10n.t('Security advisories for the inline packages, as a map from package name to advisories.'), { runtimeOnly: true }),
-	key('filter', ['boolean', 'object'], () => l10n.t('Which filter lists to apply to the inline packages.'), { runtimeOnly: true }),
+	// Not the composer type's switch: PackageRepository provides lists (count() of a boolean is a TypeError).
+	key('filter', ['object'], () => l10n.t('Filter lists this repository provides, as a map from list name to a list of entries (package and constraint).'), { runtimeOnly: true, itemKind: 'array' }),
 ];
 
 const pearKeys: KeySpec[] = [
@@ -138,7 +139,7 @@ export const INLINE_PACKAGE_KEYS: readonly KeySpec[] = [
 	key('homepage', ['string'], () => l10n.t('Project home page URL.')),
 	key('time', ['string'], () => l10n.t('Release date (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS).')),
 	key('license', ['string', 'array'], () => l10n.t('License identifier(s).')),
-	key('bin', ['string', 'array'], () => l10n.t('Binaries to expose in vendor/bin.')),
+	key('bin', ['string', 'array'], () => l10n.t('Binaries to expose in vendor/bin.'), { itemKind: 'string' }),
 	key('extra', ['object', 'array'], () => l10n.t('Arbitrary extra data for plugins and scripts.')),
 ];
 

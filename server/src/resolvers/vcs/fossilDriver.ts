@@ -30,7 +30,9 @@ function notFound(): string {
 function fossilEnv(ctx: ResolveContext): Record<string, string> {
 	const home = cachePath(ctx, 'fossil', 'home');
 	mkdirSync(home, { recursive: true });
-	return { FOSSIL_HOME: home };
+	// A pull needs a local user name; without USER in the environment fossil stops with "cannot determine user".
+	// Clones are made with that user as admin, so it exists in every cached repository.
+	return { FOSSIL_HOME: home, FOSSIL_USER: 'composer-repos' };
 }
 
 export function parseFossilTags(output: string): Map<string, string> {
@@ -132,7 +134,7 @@ export class FossilDriver implements VcsDriver {
 		const partial = `${file}.${process.pid}.partial`;
 		rmSync(partial, { force: true });
 		const cloned = await runVcs(this.ctx, 'fossil', ['clone', '--once', '-A', 'composer-repos', '--', source, partial], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
-		if (cloned.exitCode !== 0) {
+		if (cloned.exitCode !== 0 || !isFile(partial)) {
 			rmSync(partial, { force: true });
 			throw new VcsDriverError('fossil-failed', l10n.t('Failed to clone {0} to repository {1}\n\n{2}', redactUrl(this.url), file, redactUrl((cloned.stderr || cloned.stdout).trim())));
 		}
@@ -148,7 +150,8 @@ export class FossilDriver implements VcsDriver {
 		}
 		try {
 			const pulled = await runVcs(this.ctx, 'fossil', ['pull', '--once', '-R', file, source], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
-			return pulled.exitCode === 0 ? null : cleanStderr(pulled.stderr || pulled.stdout);
+			// fossil 2.x exits with 0 when it cannot reach the server and only says so on stderr.
+			return pulled.exitCode === 0 && pulled.stderr.trim() === '' ? null : cleanStderr(pulled.stderr || pulled.stdout);
 		} catch (e) {
 			if (e instanceof VcsDriverError && e.code === 'fossil-timeout') {
 				return e.message;

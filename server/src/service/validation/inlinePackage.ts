@@ -8,6 +8,7 @@ import { normalize } from '../../semver';
 import { DiagnosticCode } from './codes';
 import type { RuleContext } from './context';
 import { checkValue } from './keys';
+import { kindProblemAt } from './schemaProblems';
 import { packageNameError, suggestLowerCaseName } from './packageNames';
 import { checkInsecureUrl } from './urls';
 
@@ -25,10 +26,11 @@ function checkName(ctx: RuleContext, def: ObjectInfo): void {
 	}
 	const value = prop.valueNode;
 	if (!value) return;
-	if (value.type !== 'string') {
+	if (kindProblemAt(ctx, value)) {
 		ctx.report(value, DiagnosticCode.invalidValueType, l10n.t('"name" must be a string.'));
 		return;
 	}
+	if (value.type !== 'string') return;
 	const name = value.value as string;
 	const error = packageNameError(name);
 	if (!error) return;
@@ -45,7 +47,7 @@ function checkVersion(ctx: RuleContext, def: ObjectInfo): void {
 	}
 	const value = prop.valueNode;
 	if (!value) return;
-	if (value.type !== 'string') {
+	if (kindProblemAt(ctx, value)) {
 		// Composer's schema refuses `1.5` (a number): the version has to be quoted.
 		// The number as written (`1.0` must not become "1").
 		const written = ctx.doc.text.slice(value.offset, value.offset + value.length);
@@ -53,6 +55,7 @@ function checkVersion(ctx: RuleContext, def: ObjectInfo): void {
 		ctx.report(value, DiagnosticCode.invalidValueType, l10n.t('"version" must be a string, e.g. "{0}".', value.type === 'number' ? written : '1.0.0'), fix);
 		return;
 	}
+	if (value.type !== 'string') return;
 	const version = value.value as string;
 	try {
 		normalize(version);
@@ -64,11 +67,12 @@ function checkVersion(ctx: RuleContext, def: ObjectInfo): void {
 function checkArchive(ctx: RuleContext, prop: PropertyInfo, kind: 'dist' | 'source'): void {
 	const value = prop.valueNode;
 	if (!value) return;
-	const obj = toObjectInfo(value);
-	if (!obj) {
+	if (kindProblemAt(ctx, value)) {
 		ctx.report(value, DiagnosticCode.invalidValueType, l10n.t('"{0}" must be an object.', kind));
 		return;
 	}
+	const obj = toObjectInfo(value);
+	if (!obj) return;
 	if (obj.properties.length === 0) return; // Composer skips an empty one
 	const specs = kind === 'dist' ? DIST_KEYS : SOURCE_KEYS;
 	for (const spec of specs) {
@@ -80,7 +84,8 @@ function checkArchive(ctx: RuleContext, prop: PropertyInfo, kind: 'dist' | 'sour
 		const v = p.valueNode;
 		if (!v) continue;
 		if (spec.name === 'reference') {
-			if (v.type !== 'string' && v.type !== 'number') ctx.report(v, DiagnosticCode.invalidValueType, l10n.t('"reference" must be a string.'));
+			// Composer's loader would take a number, but its schema, checked first, refuses one.
+			if (kindProblemAt(ctx, v)) ctx.report(v, DiagnosticCode.invalidValueType, l10n.t('"reference" must be a string.'));
 			else if (/^\s*-/.test(String(v.value))) ctx.report(v, DiagnosticCode.invalidValue, l10n.t('"reference" must not start with "-".'));
 			continue;
 		}
@@ -101,11 +106,12 @@ function checkArchive(ctx: RuleContext, prop: PropertyInfo, kind: 'dist' | 'sour
 }
 
 function checkDefinition(ctx: RuleContext, node: Node): void {
-	const def = toObjectInfo(node);
-	if (!def) {
+	if (kindProblemAt(ctx, node)) {
 		ctx.report(node, DiagnosticCode.invalidValueType, l10n.t('Each inline package must be an object.'));
 		return;
 	}
+	const def = toObjectInfo(node);
+	if (!def) return;
 	checkName(ctx, def);
 	checkVersion(ctx, def);
 	const dist = getProperty(def, 'dist');

@@ -7,34 +7,44 @@ import { getProperty, toObjectInfo, type PropertyInfo, type RepositoryEntry } fr
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCode } from './codes';
 import type { RuleContext } from './context';
-import { badItems, describeKinds, kindMatches } from './valueKinds';
+import { kindProblemAt, schemaProblemAt } from './schemaProblems';
+import { childValues, describeKinds, kindMatches } from './valueKinds';
 
 const PATH_OPTION_NAMES = new Set(PATH_OPTION_KEYS.map((k) => k.name));
 const SVN_PATH_KEYS = new Set(['trunk-path', 'branches-path', 'tags-path']);
 
-/** Value type, enumeration and item checks for one property. */
+/**
+ * Value type, allowed values and item checks for one property. The schema decides what is wrong; the catalog
+ * decides which keys are checked here (keys of the entry's type), the severity (keys Composer's schema omits)
+ * and whether list elements or map values are checked by this rule (`itemKind`).
+ */
 export function checkValue(ctx: RuleContext, prop: PropertyInfo, spec: KeySpec): void {
 	const value = prop.valueNode;
 	if (!value) return;
 	// Keys outside the schema only fail (or are ignored) at runtime: a warning is the honest severity.
 	const severity = spec.runtimeOnly ? DiagnosticSeverity.Warning : undefined;
-	if (!kindMatches(value, spec.kinds)) {
-		ctx.report(value, DiagnosticCode.invalidValueType, l10n.t('"{0}" must be {1}.', prop.key, describeKinds(spec.kinds)), severity ? { severity } : undefined);
+	const problem = schemaProblemAt(ctx, value);
+	if (problem && !kindMatches(value, problem.kinds)) {
+		ctx.report(value, DiagnosticCode.invalidValueType, l10n.t('"{0}" must be {1}.', prop.key, describeKinds(problem.kinds)), severity ? { severity } : undefined);
 		return;
 	}
-	if (spec.enumValues && value.type === 'string' && !spec.enumValues.includes(value.value as string)) {
-		const suggestion = didYouMean(value.value as string, spec.enumValues);
-		ctx.report(value, DiagnosticCode.invalidValue, l10n.t('"{0}" must be one of {1}.', prop.key, spec.enumValues.map((v) => `"${v}"`).join(', ')), suggestion ? {
+	if (problem) {
+		// The kind is right but the value is not one of those listed.
+		if (SVN_PATH_KEYS.has(prop.key) && value.type === 'boolean') {
+			ctx.report(value, DiagnosticCode.invalidValue, l10n.t('"{0}": true has no meaning (Composer would use the folder "1"); use false to disable it or give a folder name.', prop.key), { severity: DiagnosticSeverity.Warning });
+			return;
+		}
+		const allowed = problem.values.filter((v): v is string => typeof v === 'string');
+		const suggestion = value.type === 'string' ? didYouMean(value.value as string, allowed) : undefined;
+		ctx.report(value, DiagnosticCode.invalidValue, l10n.t('"{0}" must be one of {1}.', prop.key, problem.values.map((v) => JSON.stringify(v)).join(', ')), suggestion ? {
 			fixes: [{ kind: 'replace', title: l10n.t('Change to "{0}"', suggestion), newText: JSON.stringify(suggestion) }],
 		} : undefined);
 		return;
 	}
-	if (SVN_PATH_KEYS.has(prop.key) && value.type === 'boolean' && value.value === true) {
-		ctx.report(value, DiagnosticCode.invalidValue, l10n.t('"{0}": true has no meaning (Composer would use the folder "1"); use false to disable it or give a folder name.', prop.key), { severity: DiagnosticSeverity.Warning });
-		return;
-	}
-	for (const item of badItems(value, spec)) {
-		ctx.report(item, DiagnosticCode.invalidValueType, l10n.t('Each value of "{0}" must be {1}.', prop.key, describeKinds([spec.itemKind ?? 'string'])), severity ? { severity } : undefined);
+	if (!spec.itemKind) return;
+	for (const item of childValues(value)) {
+		const itemProblem = kindProblemAt(ctx, item);
+		if (itemProblem) ctx.report(item, DiagnosticCode.invalidValueType, l10n.t('Each value of "{0}" must be {1}.', prop.key, describeKinds(itemProblem.kinds)), severity ? { severity } : undefined);
 	}
 }
 

@@ -5,15 +5,17 @@ import { ACCEPTED_TYPES, getTypeSpec } from '../catalog';
 import { didYouMean } from '../didYouMean';
 import { DiagnosticCode } from './codes';
 import { entryLabel, type RuleContext } from './context';
+import { kindProblemAt } from './schemaProblems';
 
 export function checkTypes(ctx: RuleContext): void {
 	for (const entry of ctx.doc.repositories?.entries ?? []) {
 		const typeNode = entry.typeProperty?.valueNode;
 		if (entry.kind !== 'repository' || !typeNode) continue;
-		if (typeNode.type !== 'string') {
+		if (kindProblemAt(ctx, typeNode)) {
 			ctx.report(typeNode, DiagnosticCode.invalidValueType, l10n.t('"type" of repository "{0}" must be a string.', entryLabel(entry)));
 			continue;
 		}
+		if (typeNode.type !== 'string') continue; // the schema says string: not reached
 		const type = typeNode.value as string;
 		const spec = getTypeSpec(type);
 		if (!spec) {

@@ -1,6 +1,7 @@
-// Checking a JSON node against the value kinds the catalog declares.
+// JSON value kinds of jsonc nodes and their wording in messages. Which kinds a location accepts comes from the
+// schema (schemaProblems.ts); this module only compares and describes.
 import * as l10n from '@vscode/l10n';
-import type { KeySpec, ValueKind } from '../catalog';
+import type { ValueKind } from '../catalog';
 import type { Node } from '../parse';
 
 export function nodeKind(node: Node): ValueKind {
@@ -28,17 +29,9 @@ export function describeKinds(kinds: readonly ValueKind[]): string {
 	return labels.length <= 1 ? labels.join('') : l10n.t('{0} or {1}', labels.slice(0, -1).join(', '), labels[labels.length - 1]);
 }
 
-/** Children that break the spec's item kind (list elements, or object values). */
-export function badItems(node: Node, spec: KeySpec): Node[] {
-	if (!spec.itemKind) return [];
-	const out: Node[] = [];
-	if (node.type === 'array') {
-		for (const c of node.children ?? []) if (nodeKind(c) !== spec.itemKind) out.push(c);
-	} else if (node.type === 'object') {
-		for (const p of node.children ?? []) {
-			const v = p.children?.[1];
-			if (v && nodeKind(v) !== spec.itemKind) out.push(v);
-		}
-	}
-	return out;
+/** The elements of a list, or the values of an object's properties (duplicates included). */
+export function childValues(node: Node): Node[] {
+	if (node.type === 'array') return [...(node.children ?? [])];
+	if (node.type !== 'object') return [];
+	return (node.children ?? []).map((p) => p.children?.[1]).filter((v): v is Node => v !== undefined);
 }
