@@ -4,7 +4,8 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
 import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs';
 import { svnDriverFactory } from '../../server/src/resolvers/vcs/svnDriver';
-import { parseSvnList, readSvnLayout, svnBaseUrl, svnFileUrl, checkSvnTransport } from '../../server/src/resolvers/vcs/svnLayout';
+import { parseSvnList, readSvnLayout, svnBaseUrl, svnFileUrl, checkSvnTransport, svnUrlCredentials } from '../../server/src/resolvers/vcs/svnLayout';
+import { withoutCredentials } from '../../server/src/resolvers/vcs/vcsTools';
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowAll } from '../helpers/composerOracle';
 import { createSvnRepo, svnCopy, svnImport, svnMkdir, svnPut, type SvnRepo } from '../helpers/svnRepo';
@@ -80,6 +81,13 @@ describe('svn layout rules (pure)', () => {
 		assert.deepEqual(parseSvnList('     12 bob           Nov 21 09:17 ./\n     11 bob   15 Nov 21 09:17 1.0.0/\n'), [{ revision: '12', name: './' }, { revision: '11', name: '1.0.0/' }]);
 		assert.equal(svnFileUrl('file:///r', '/tags/1.0.0/pkg/@7', 'composer.json'), 'file:///r/tags/1.0.0/pkg/composer.json@7');
 		assert.equal(svnFileUrl('file:///r', '/@3', 'composer.json'), 'file:///r/composer.json@3');
+	});
+	test('a password in the URL is taken out of it (decoded); a user name alone stays', () => {
+		assert.deepEqual(svnUrlCredentials('svn://us%40r:p%3Aw@d@host:3690/repo'), { url: 'svn://host:3690/repo', username: 'us@r', password: 'p:w@d' });
+		assert.deepEqual(svnUrlCredentials('svn+ssh://me@host/repo'), { url: 'svn+ssh://me@host/repo' });
+		assert.deepEqual(svnUrlCredentials('file:///r'), { url: 'file:///r' });
+		assert.equal(withoutCredentials('https://tok@host/r'), 'https://host/r');
+		assert.equal(withoutCredentials('svn://u:p@ss@host/r@3'), 'svn://host/r@3');
 	});
 	test('secure-http and secure-svn-domains', () => {
 		const config = { secureHttp: true, githubDomains: [], gitlabDomains: [], useGithubApi: true, secureSvnDomains: ['svn.trusted.example'] };

@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs';
 import { mirrorFolder } from '../../server/src/resolvers/vcs/gitDriver';
 import { redactUrl } from '../../server/src/resolvers/vcs/urlSafety';
+import { cachePath } from '../../server/src/resolvers/vcs/vcsTools';
 import type { LoadResult, ResolveContext } from '../../server/src/resolvers/types';
 import { startAuthProxy, type AuthProxy } from '../helpers/authProxy';
 import { secretsUnder } from '../helpers/cacheSecrets';
@@ -107,6 +108,15 @@ describe('hg: cached clone, offline mode, credentials', () => {
 			assert.deepEqual(remoteCalls(runner, new URL(proxy.url).port), []);
 			assert.equal(proxy.requests, before, 'no request reached the server');
 		}
+	});
+
+	test('a clone from an older version whose .hg/hgrc kept the URL is cleaned', async () => {
+		const hgrc = path.join(cachePath(base.ctx, 'hg', url), '.hg', 'hgrc');
+		fs.writeFileSync(hgrc, `[paths]\ndefault = ${url}\n`);
+		assert.notDeepEqual(secretsUnder(base.cacheDir, USER, SECRET), []);
+		const { ctx } = run(base, true);
+		assert.deepEqual(versionsOf(await load({ type: 'hg', url }, ctx)), EXPECTED);
+		assert.deepEqual(secretsUnder(base.cacheDir, USER, SECRET), []);
 	});
 
 	test('a local repository is read in place offline', async () => {

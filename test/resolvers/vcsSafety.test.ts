@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeProcessRunner } from '../../server/src/net/processRunner';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../server/src/net/types';
-import { checkVcsUrl, vcsRepositoryResolver } from '../../server/src/resolvers/vcs/index';
+import { checkVcsUrl, redactUrl, vcsRepositoryResolver } from '../../server/src/resolvers/vcs/index';
 import { RecordingRunner, vcsContext } from '../helpers/fakeGitHosts';
 import { buildGitRepo, git, removeDir, tempDir } from '../helpers/gitRepo';
 
@@ -140,4 +140,12 @@ describe('NodeProcessRunner', () => {
 		const big = await runner.run({ command: 'head', args: ['-c', '100000', '/dev/zero'], maxBuffer: 1000 });
 		assert.equal(big.ok, false);
 	});
+});
+
+test('labels and messages never show a password or a token in a URL', () => {
+	assert.equal(redactUrl('https://user:s3cret@example.org/repo.git'), 'https://***@example.org/repo.git');
+	assert.equal(redactUrl('https://ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/acme/lib'), 'https://***@github.com/acme/lib');
+	assert.equal(redactUrl('https://x-token-auth:tok@bitbucket.org/acme/lib.git'), 'https://***@bitbucket.org/acme/lib.git');
+	// A plain user name is not a secret: ssh URLs stay readable.
+	assert.equal(redactUrl('ssh://git@example.org/acme/lib.git'), 'ssh://git@example.org/acme/lib.git');
 });

@@ -4,6 +4,7 @@
 // must come back as an error value, never reach a command line.
 import * as l10n from '@vscode/l10n';
 import type { ResolveError } from '../types';
+import { redact } from '../../net/credentials';
 
 /** `<helper>::<address>` makes git run `git-remote-<helper>`; `ext::` and `fd::` run arbitrary commands. */
 const REMOTE_HELPER = /^[A-Za-z0-9][A-Za-z0-9+.-]*::/;
@@ -65,7 +66,11 @@ export function checkSecureTransport(url: string, secureHttp: boolean): ResolveE
 	return null;
 }
 
-/** Removes a password (or token) from a URL's user-info so it can appear in labels and messages. */
+/**
+ * Removes passwords and tokens from a URL so it can appear in labels and messages. One redaction rule for the
+ * whole product (net/credentials.ts, after Composer's Url::sanitize): user:password and token-like user-info go,
+ * and so does every secret read from auth.json.
+ */
 export function redactUrl(url: string): string {
-	return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/@:]+):([^/@]*)@/, '$1$2:***@');
+	return redact(url);
 }
