@@ -14,6 +14,7 @@ import { mirrorFolder } from '../../server/src/resolvers/vcs/gitDriver';
 import { redactUrl } from '../../server/src/resolvers/vcs/urlSafety';
 import { cachePath } from '../../server/src/resolvers/vcs/vcsTools';
 import type { LoadResult, ResolveContext } from '../../server/src/resolvers/types';
+import { loadCredentials } from '../../server/src/net/credentials';
 import { startAuthProxy, type AuthProxy } from '../helpers/authProxy';
 import { secretsUnder } from '../helpers/cacheSecrets';
 import { startFakeGitHosts, type FakeGitHosts } from '../helpers/fakeGitHosts';
@@ -260,6 +261,26 @@ describe('svn: listing and composer.json cache, offline mode, credentials', () =
 		assert.deepEqual(versionsOf(again), EXPECTED);
 		assert.deepEqual(again.ok && again.warnings, []);
 		assert.deepEqual(warm.runner.calls.map((c) => c.args[0]), ['ls', 'ls', 'ls'], 'path@rev content is immutable: only the listings are read');
+	});
+
+	test('auth.json http-basic for the host is used when the URL has no credentials, as Composer does for svn', async () => {
+		const plainUrl = server.url;
+		const auth = { 'http-basic': { '127.0.0.1': { username: USER, password: SECRET } } };
+		const withAuth = run(vcsTestContext(), false);
+		const credentials = loadCredentials({ projectConfig: auth });
+		const r = await load({ type: 'svn', url: plainUrl }, { ...withAuth.ctx, credentials });
+		assert.deepEqual(versionsOf(r), EXPECTED);
+		for (const call of withAuth.runner.calls) {
+			assert.ok(!call.args.some((a) => a.includes(SECRET)) && call.input === `${SECRET}\n`, withAuth.runner.lines().join('\n'));
+		}
+		assert.deepEqual(secretsUnder(withAuth.ctx.cacheDir as string, USER, SECRET), []);
+		fs.rmSync(withAuth.ctx.cacheDir as string, { recursive: true, force: true });
+
+		// Without auth.json the same URL is refused: the credentials above really came from it.
+		const without = run(vcsTestContext(), false);
+		const refused = await load({ type: 'svn', url: plainUrl }, without.ctx);
+		assert.ok(!refused.ok, JSON.stringify(refused));
+		fs.rmSync(without.ctx.cacheDir as string, { recursive: true, force: true });
 	});
 
 	test('a wrong password is refused by the server (the credentials are really used)', async () => {

@@ -322,6 +322,16 @@ export class ComposerCredentials implements Credentials {
 		return a && a.username !== 'x-token-auth' ? { key: a.username, secret: a.password } : undefined;
 	}
 
+	basicAuthFor(url: string): { username: string; password: string } | undefined {
+		// Composer's Svn util looks credentials up by host name alone, whatever the scheme (svn://, https://).
+		const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/@]*@)?(\[[^\]]*\]|[^/:?#]+)/i.exec(url)?.[1]?.toLowerCase();
+		const auth = host === undefined ? undefined : this.byOrigin.get(host);
+		if (!auth || KIND_MARKERS.has(auth.password) || KIND_MARKERS.has(auth.username)) {
+			return undefined;
+		}
+		return { username: auth.username, password: auth.password };
+	}
+
 	hasCredentialsFor(url: string): boolean {
 		return Object.keys(this.headersFor(url)).length > 0;
 	}

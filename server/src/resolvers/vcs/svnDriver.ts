@@ -11,8 +11,8 @@ import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
 import { isLocalPath } from './gitDriver';
 import { layoutKey, readSvnListing, svnCacheFile, writeSvnListing, type SvnListing } from './svnCache';
-import { buildSvnIdentifier, checkSvnTransport, normalizeSvnUrl, parseSvnList, readSvnLayout, slashPath, svnBaseUrl, svnFileUrl, svnUrlCredentials, type SvnLayout } from './svnLayout';
-import { redactUrl } from './urlSafety';
+import { buildSvnIdentifier, normalizeSvnUrl, parseSvnList, readSvnLayout, slashPath, svnBaseUrl, svnFileUrl, svnUrlCredentials, type SvnLayout } from './svnLayout';
+import { checkSecureTransport, redactUrl } from './urlSafety';
 import { cleanStderr } from './gitProcess';
 import { isFile, offlineModeReason, offlineNoCache, READ_CONCURRENCY, readAll, runVcs, settledValue, staleCacheWarning, type Settled } from './vcsTools';
 
@@ -31,11 +31,17 @@ function isLocalSvn(url: string): boolean {
 	return /^file:\/\//i.test(url) || isLocalPath(url);
 }
 
-/** Arguments and stdin that carry a URL's user name and password (none when the URL has no password). */
-function credentialArgs(url: string): { url: string; args: string[]; input?: string } {
+/**
+ * Arguments and stdin that carry the user name and password for a URL: those written in the URL, else auth.json's
+ * `http-basic` entry for its host (as Composer's Util/Svn does); none when neither has a password.
+ */
+function credentialArgs(url: string, ctx: ResolveContext): { url: string; args: string[]; input?: string } {
 	const c = svnUrlCredentials(url);
 	if (c.password === undefined) {
-		return { url, args: [] };
+		const configured = ctx.credentials.basicAuthFor?.(url);
+		return configured
+			? { url: c.url, args: ['--username', configured.username, '--password-from-stdin'], input: configured.password + '\n' }
+			: { url, args: [] };
 	}
 	return { url: c.url, args: ['--username', c.username ?? '', '--password-from-stdin'], input: c.password + '\n' };
 }
@@ -73,11 +79,11 @@ export class SvnDriver implements VcsDriver {
 
 	/** Runs `svn <sub> --non-interactive -- <url>`; a relative (working-copy) path resolves against composer.json's folder. */
 	private async svn(sub: string[], url: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
-		const insecure = checkSvnTransport(url, this.ctx.config);
+		const insecure = checkSecureTransport(url, this.ctx.config);
 		if (insecure) {
 			throw new VcsDriverError('insecure-url', insecure.message);
 		}
-		const auth = credentialArgs(url);
+		const auth = credentialArgs(url, this.ctx);
 		return runVcs(this.ctx, 'svn', [...sub, '--non-interactive', ...this.authArgs, ...auth.args, '--', auth.url], { cwd: this.ctx.baseDir, input: auth.input, notFound: notFound(this.url) });
 	}
 
@@ -235,7 +241,7 @@ export const svnDriverFactory: VcsDriverFactory = {
 		if (!deep && !local) {
 			return false;
 		}
-		if (!local && checkSvnTransport(normalized, ctx.config)) {
+		if (!local && checkSecureTransport(normalized, ctx.config)) {
 			return false;
 		}
 		// Offline, what the cache read from this server is the proof that it is Subversion; online it also stands
@@ -244,7 +250,7 @@ export const svnDriverFactory: VcsDriverFactory = {
 		if (ctx.offline && !local) {
 			return cached;
 		}
-		const auth = credentialArgs(normalized);
+		const auth = credentialArgs(normalized, ctx);
 		const r = await ctx.processes.run({ command: 'svn', args: ['info', '--non-interactive', ...(auth.args.length > 0 ? ['--no-auth-cache', ...auth.args] : []), '--', auth.url], cwd: ctx.baseDir, input: auth.input, signal: ctx.signal, timeoutMs: 60_000 });
 		if (!r.ok) {
 			return cached;
