@@ -34,10 +34,15 @@ function findTests(dir) {
 }
 
 run('bash', ['scripts/setup.sh', ...(withE2e ? ['--e2e'] : [])]);
+if (withE2e) {
+	// The real-editor test installs the .vsix we ship: the minified production build.
+	run(process.execPath, ['esbuild.mjs', '--production']);
+	run(process.execPath, ['scripts/package.mjs']);
+}
+// Everything else runs on the development build (readable stack traces); the .vsix is already packed.
 run(process.execPath, ['esbuild.mjs']);
 // Type errors fail the run too: esbuild strips types without checking them.
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
-if (withE2e) run(process.execPath, ['scripts/package.mjs']);
 
 let files = findTests(join(root, 'test'));
 // The real-editor suites need the tools setup.sh --e2e installs (code-server, Chromium, Neovim, Emacs).

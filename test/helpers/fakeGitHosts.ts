@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { NodeProcessRunner } from '../../server/src/net/processRunner';
-import type { HttpClient, HttpRequest, HttpResult, ProcessRequest, ProcessResult, ProcessRunner } from '../../server/src/net/types';
+import type { HttpClient, HttpRequest, HttpResult } from '../../server/src/net/types';
 import type { ResolveContext } from '../../server/src/resolvers/types';
 import type { RepoModel } from './gitRepo';
+import { RecordingRunner } from './vcsDriverContext';
 
 export interface FakeHostOptions {
 	/** owner/repo (GitHub, Bitbucket) or namespace/project (GitLab) -> model. */
@@ -186,16 +186,6 @@ export function loopbackHttpClient(): HttpClient {
 			});
 		},
 	};
-}
-
-/** Wraps a ProcessRunner and records every request (to prove that hostile definitions start nothing). */
-export class RecordingRunner implements ProcessRunner {
-	readonly calls: ProcessRequest[] = [];
-	constructor(private readonly inner: ProcessRunner = new NodeProcessRunner()) {}
-	run(req: ProcessRequest): Promise<ProcessResult> {
-		this.calls.push(req);
-		return this.inner.run(req);
-	}
 }
 
 export function vcsContext(overrides: Partial<ResolveContext> & { baseDir: string }): ResolveContext {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Files } from './gitRepo';
+import { writeFiles, type Files } from './gitRepo';
 
 export type FossilStep =
 	/** Commit these files on the current branch; with `branch`, the commit starts that new branch. */
@@ -45,14 +45,11 @@ export function buildFossilRepo(steps: FossilStep[], name = 'project.fossil'): F
 	for (const step of steps) {
 		if ('commit' in step) {
 			for (const [file, content] of Object.entries(step.commit)) {
-				const p = path.join(checkout, file);
 				if (content === null) {
 					fossil(root, checkout, ['rm', '--hard', '--', file]);
-					continue;
 				}
-				fs.mkdirSync(path.dirname(p), { recursive: true });
-				fs.writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 4) + '\n');
 			}
+			writeFiles(checkout, step.commit);
 			fossil(root, checkout, ['addremove']);
 			fossil(root, checkout, ['commit', '--no-warnings', '--allow-empty', '-m', step.message ?? 'change', ...(step.branch ? ['--branch', step.branch] : [])]);
 		} else if ('tag' in step) {

@@ -55,7 +55,13 @@ export function tempDir(prefix: string): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-function writeFiles(dir: string, files: Files): void {
+/** A file's text: strings as they are, objects as 4-space JSON with a final newline (as Composer writes it). */
+export function fileText(content: string | Record<string, unknown>): string {
+	return typeof content === 'string' ? content : JSON.stringify(content, null, 4) + '\n';
+}
+
+/** Writes the files under `dir` (folders created from the paths); a null content deletes that file. Shared by every repo builder. */
+export function writeFiles(dir: string, files: Files): void {
 	for (const [name, content] of Object.entries(files)) {
 		const p = path.join(dir, name);
 		if (content === null) {
@@ -63,7 +69,7 @@ function writeFiles(dir: string, files: Files): void {
 			continue;
 		}
 		fs.mkdirSync(path.dirname(p), { recursive: true });
-		fs.writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 4) + '\n');
+		fs.writeFileSync(p, fileText(content));
 	}
 }
 

@@ -4,7 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Files } from './gitRepo';
+import { writeFiles, type Files } from './gitRepo';
 
 export type HgStep =
 	/** Commit these file changes (null deletes a file). */
@@ -33,15 +33,7 @@ export function buildHgRepo(steps: HgStep[], dir = fs.mkdtempSync(path.join(os.t
 	for (const step of steps) {
 		const date = `${(clock += 60)} 0`;
 		if ('commit' in step) {
-			for (const [name, content] of Object.entries(step.commit)) {
-				const p = path.join(dir, name);
-				if (content === null) {
-					fs.rmSync(p, { force: true });
-					continue;
-				}
-				fs.mkdirSync(path.dirname(p), { recursive: true });
-				fs.writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 4) + '\n');
-			}
+			writeFiles(dir, step.commit);
 			hg(dir, ['commit', '--addremove', '--quiet', '-d', date, '-m', step.message ?? 'change']);
 		} else if ('tag' in step) {
 			hg(dir, ['tag', '-d', date, ...(step.rev ? ['-r', step.rev] : []), '--', step.tag]);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Files } from './gitRepo';
+import { fileText, writeFiles, type Files } from './gitRepo';
 
 export interface SvnRepo {
 	/** Folder holding the repository (and scratch space); remove it with cleanup(). */
@@ -18,17 +18,6 @@ export interface SvnRepo {
 
 function svn(command: string, args: string[], cwd?: string): string {
 	return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
-}
-
-function writeTree(dir: string, files: Files): void {
-	for (const [name, content] of Object.entries(files)) {
-		if (content === null) {
-			continue;
-		}
-		const p = path.join(dir, name);
-		fs.mkdirSync(path.dirname(p), { recursive: true });
-		fs.writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 4) + '\n');
-	}
 }
 
 /** An empty repository; `prefix` must not contain "svn." or "fossil" (both would steer Composer's driver detection). */
@@ -45,7 +34,7 @@ let importCount = 0;
 export function svnImport(repo: SvnRepo, files: Files, target = ''): void {
 	const dir = path.join(repo.root, `import-${++importCount}`);
 	fs.mkdirSync(dir, { recursive: true });
-	writeTree(dir, files);
+	writeFiles(dir, files);
 	svn('svn', ['import', '--quiet', '--non-interactive', '-m', 'import', '--', dir, target === '' ? repo.url : `${repo.url}/${target}`]);
 	fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -58,7 +47,7 @@ export function svnCopy(repo: SvnRepo, from: string, to: string): void {
 /** Writes (or replaces) one file directly in the repository with svnmucc, without a working copy. */
 export function svnPut(repo: SvnRepo, file: string, content: string | Record<string, unknown>): void {
 	const local = path.join(repo.root, `put-${++importCount}`);
-	fs.writeFileSync(local, typeof content === 'string' ? content : JSON.stringify(content, null, 4) + '\n');
+	fs.writeFileSync(local, fileText(content));
 	svn('svnmucc', ['--non-interactive', '-m', `put ${file}`, 'put', local, `${repo.url}/${file}`]);
 	fs.rmSync(local, { force: true });
 }

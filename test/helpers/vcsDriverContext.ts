@@ -1,6 +1,7 @@
 // A ResolveContext for the svn/hg/fossil/perforce driver tests: the real process runner wrapped in a
 // recorder (so hostile-definition tests can prove that nothing ran), a temp cache folder, and an HTTP
-// client that refuses everything (these drivers only run VCS programs).
+// client that refuses everything (these drivers only run VCS programs). RecordingRunner and
+// noProgramsRunner are shared with the git and API-driver tests (fakeGitHosts.ts).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +21,11 @@ export class RecordingRunner implements ProcessRunner {
 		return this.calls.map((c) => [c.command, ...c.args].join(' '));
 	}
 }
+
+/** A runner on which no program is installed, whatever this machine has: every request fails as "not-found". */
+export const noProgramsRunner: ProcessRunner = {
+	run: async (req) => ({ ok: false, code: 'not-found', message: `${req.command} is not installed` }),
+};
 
 export interface VcsTestContext {
 	ctx: ResolveContext;

@@ -1,26 +1,14 @@
-import { test, describe, after, before } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ComposerCredentials, composerHomeDir, loadCredentials, redact } from '../../server/src/net/credentials';
-import { json, redirect, requireAuth, startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
+import { json, redirect, requireAuth } from '../helpers/loopbackServer';
+import { loopbackServersForFile, tempDirForFile } from '../helpers/fileResources';
 import { loopbackHttpClient } from '../helpers/noInternet';
 
-let dir: string;
-const servers: LoopbackServer[] = [];
-before(() => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cr-creds-'));
-});
-after(async () => {
-	await Promise.all(servers.map((s) => s.close()));
-	fs.rmSync(dir, { recursive: true, force: true });
-});
-async function server(...args: Parameters<typeof startLoopbackServer>): Promise<LoopbackServer> {
-	const s = await startLoopbackServer(...args);
-	servers.push(s);
-	return s;
-}
+const dir = tempDirForFile('cr-creds-');
+const server = loopbackServersForFile();
 const basic = (u: string, p: string): string => 'Basic ' + Buffer.from(`${u}:${p}`).toString('base64');
 
 describe('credentials: headers as Composer sends them', () => {

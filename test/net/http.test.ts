@@ -1,19 +1,12 @@
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import * as zlib from 'node:zlib';
 import { createHttpClient } from '../../server/src/net/http';
-import { json, neverEnds, notFound, redirect, serverError, startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
+import { json, neverEnds, notFound, redirect, serverError } from '../helpers/loopbackServer';
+import { loopbackServersForFile } from '../helpers/fileResources';
 import { loopbackHttpClient } from '../helpers/noInternet';
 
-const servers: LoopbackServer[] = [];
-async function server(...args: Parameters<typeof startLoopbackServer>): Promise<LoopbackServer> {
-	const s = await startLoopbackServer(...args);
-	servers.push(s);
-	return s;
-}
-after(async () => {
-	await Promise.all(servers.map((s) => s.close()));
-});
+const server = loopbackServersForFile();
 
 describe('NodeHttpClient', () => {
 	test('GET returns the body, sends a User-Agent and decodes gzip', async () => {

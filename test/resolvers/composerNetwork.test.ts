@@ -1,31 +1,19 @@
-import { test, describe, after, before } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ComposerCredentials } from '../../server/src/net/credentials';
 import { HttpCache } from '../../server/src/net/httpCache';
 import { composerResolver } from '../../server/src/resolvers/composer';
 import { normalizeRepoUrl } from '../../server/src/resolvers/composer/url';
-import { json, malformed, neverEnds, requireAuth, serverError, startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
+import { json, malformed, neverEnds, requireAuth, serverError } from '../helpers/loopbackServer';
+import { loopbackServersForFile, tempDirForFile } from '../helpers/fileResources';
 import { loopbackHttpClient } from '../helpers/noInternet';
 import { composerRepo, testContext } from './composerTestContext';
 
-let dir: string;
-const servers: LoopbackServer[] = [];
-before(() => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cr-composer-'));
-});
-after(async () => {
-	await Promise.all(servers.map((s) => s.close()));
-	fs.rmSync(dir, { recursive: true, force: true });
-});
-async function server(...args: Parameters<typeof startLoopbackServer>): Promise<LoopbackServer> {
-	const s = await startLoopbackServer(...args);
-	servers.push(s);
-	return s;
-}
+const dir = tempDirForFile('cr-composer-');
+const server = loopbackServersForFile();
 const pkgRoot = (name: string, version: string): object => ({ packages: { [name]: { [version]: { name, version } } } });
 
 describe('composer repository URL forms', () => {

@@ -1,18 +1,11 @@
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { composerResolver } from '../../server/src/resolvers/composer';
-import { json, notFound, startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
+import { json, notFound } from '../helpers/loopbackServer';
+import { loopbackServersForFile } from '../helpers/fileResources';
 import { composerRepo, sha1, sha256, testContext, versionsOf } from './composerTestContext';
 
-const servers: LoopbackServer[] = [];
-async function server(...args: Parameters<typeof startLoopbackServer>): Promise<LoopbackServer> {
-	const s = await startLoopbackServer(...args);
-	servers.push(s);
-	return s;
-}
-after(async () => {
-	await Promise.all(servers.map((s) => s.close()));
-});
+const server = loopbackServersForFile();
 
 const v = (name: string, version: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
 	name, version, dist: { type: 'zip', url: `https://dl.example/${name}/${version}.zip` }, ...extra,

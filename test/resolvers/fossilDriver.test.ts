@@ -10,7 +10,7 @@ import { fossilDriverFactory, parseFossilBranches, parseFossilTags } from '../..
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowVersions, oracleProject } from '../helpers/composerOracle';
 import { buildFossilRepo, fossilEnv, type FossilRepo } from '../helpers/fossilRepo';
-import { prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { noProgramsRunner, prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
 
 const EXPECTED = ['1.0.0', '1.1.0', '2.x-dev', 'dev-feature', 'dev-trunk'];
 
@@ -99,7 +99,7 @@ describe('fossil driver on real repositories', () => {
 });
 
 test('a missing program is an error value, not a crash', async () => {
-	const c = vcsTestContext({ runner: { run: async (req) => ({ ok: false, code: 'not-found', message: `${req.command} is not installed` }) } });
+	const c = vcsTestContext({ runner: noProgramsRunner });
 	try {
 		const r = await load({ type: 'fossil', url: repo.checkout }, c);
 		assert.ok(!r.ok && r.error.code === 'vcs.fossil-not-found' && r.error.message.includes('fossil was not found'), JSON.stringify(r));

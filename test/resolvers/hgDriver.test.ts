@@ -12,7 +12,7 @@ import { hgDriverFactory, parseHgBranches, parseHgTags } from '../../server/src/
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowVersions, oracleProject } from '../helpers/composerOracle';
 import { buildHgRepo, hgNode, serveHg } from '../helpers/hgRepo';
-import { prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { noProgramsRunner, prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
 
 const EXPECTED = ['1.0.0', '1.2.0', '2.x-dev', 'dev-bm-one', 'dev-clash', 'dev-default', 'dev-feature'];
 
@@ -155,7 +155,7 @@ describe('hg driver on real repositories', () => {
 });
 
 test('a missing program is an error value, not a crash', async () => {
-	const c = vcsTestContext({ runner: { run: async (req) => ({ ok: false, code: 'not-found', message: `${req.command} is not installed` }) } });
+	const c = vcsTestContext({ runner: noProgramsRunner });
 	try {
 		const r = await load({ type: 'hg', url: repo }, c);
 		assert.ok(!r.ok && r.error.code === 'vcs.hg-not-found' && r.error.message.includes('hg was not found'), JSON.stringify(r));

@@ -12,7 +12,7 @@ import { packageResolver } from '../../server/src/resolvers/package';
 import { pathResolver } from '../../server/src/resolvers/path';
 import { createNodeResolveContext } from '../../server/src/resolvers/resolveContext';
 import type { RepositoryResolver, ResolveContext } from '../../server/src/resolvers/types';
-import { RecordingRunner } from '../helpers/fakeGitHosts';
+import { RecordingRunner } from '../helpers/vcsDriverContext';
 import { git, removeDir, tempDir } from '../helpers/gitRepo';
 import { json, startLoopbackServer } from '../helpers/loopbackServer';
 import { loopbackHttpClient } from '../helpers/noInternet';

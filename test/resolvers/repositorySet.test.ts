@@ -10,7 +10,9 @@ import { resolverFor } from '../../server/src/resolvers/registry';
 import { buildRepositoryList } from '../../server/src/resolvers/repositoryList';
 import { resolveRepositories } from '../../server/src/resolvers/repositorySet';
 import { createNodeResolveContext } from '../../server/src/resolvers/resolveContext';
-import type { RepositoryResolver, ResolveContext } from '../../server/src/resolvers/types';
+import type { LoadResult, RepositoryResolver, ResolveContext } from '../../server/src/resolvers/types';
+import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs';
+import { noProgramsRunner, vcsRepo, vcsTestContext } from '../helpers/vcsDriverContext';
 
 function order(project: unknown, global?: unknown): string[] {
 	const list = buildRepositoryList({ text: typeof project === 'string' ? project : JSON.stringify(project), file: 'composer.json' }, global === undefined ? undefined : { text: JSON.stringify(global), file: 'config.json' });
@@ -80,7 +82,7 @@ describe('lookup across repositories', () => {
 	const ctx = {} as ResolveContext;
 	const pkg = (name: string, ...versions: string[]) => ({ type: 'package', package: versions.map((version) => ({ name, version })) });
 	const repos = (configs: Array<Record<string, unknown>>) => configs.map((config, i) => ({ key: i, config, label: `repo${i}` }));
-	const registry = { env: {} };
+	const registry = {};
 
 	test('the first canonical repository hides later ones; canonical: false adds versions', async () => {
 		const r = await resolveRepositories(repos([pkg('acme/a', '1.0.0'), pkg('acme/a', '2.0.0')]), undefined, ctx, registry);
@@ -114,10 +116,17 @@ describe('lookup across repositories', () => {
 	});
 
 	test('perforce without p4 and unknown types are clear error values, never throws', async () => {
-		const p4 = await resolverFor('perforce', { env: { PATH: '/nonexistent' } }).loadPackages({ key: 0, config: { type: 'perforce' }, label: 'p' }, undefined, ctx);
+		// The check is the perforce driver's, through the process runner, whatever this machine has.
+		const noP4 = vcsTestContext({ runner: noProgramsRunner });
+		let p4: LoadResult;
+		try {
+			p4 = await resolverFor('perforce', { vcs: vcsRepositoryResolver }).loadPackages(vcsRepo({ type: 'perforce', url: 'p4.example.invalid:1666', depot: 'Depot' }), undefined, noP4.ctx);
+		} finally {
+			noP4.cleanup();
+		}
 		assert.ok(!p4.ok && /p4/.test(p4.error.message));
 		const throwing: RepositoryResolver = { loadPackages: async () => { throw new Error('boom'); } };
-		const r = await resolveRepositories(repos([{ type: 'weird' }]), undefined, ctx, { env: {}, overrides: { weird: throwing } });
+		const r = await resolveRepositories(repos([{ type: 'weird' }]), undefined, ctx, { overrides: { weird: throwing } });
 		assert.deepEqual(r.errors.map((e) => e.message), ['boom']);
 	});
 });

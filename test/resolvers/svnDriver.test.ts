@@ -4,12 +4,13 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
 import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs';
 import { svnDriverFactory } from '../../server/src/resolvers/vcs/svnDriver';
-import { parseSvnList, readSvnLayout, svnBaseUrl, svnFileUrl, checkSvnTransport, svnUrlCredentials } from '../../server/src/resolvers/vcs/svnLayout';
+import { parseSvnList, readSvnLayout, svnBaseUrl, svnFileUrl, svnUrlCredentials } from '../../server/src/resolvers/vcs/svnLayout';
+import { checkSecureTransport as checkSvnTransport } from '../../server/src/resolvers/vcs/urlSafety';
 import { withoutCredentials } from '../../server/src/resolvers/vcs/vcsTools';
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowAll } from '../helpers/composerOracle';
 import { createSvnRepo, svnCopy, svnImport, svnMkdir, svnPut, type SvnRepo } from '../helpers/svnRepo';
-import { prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { noProgramsRunner, prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
 
 let std: SvnRepo;
 let custom: SvnRepo;
@@ -198,7 +199,7 @@ describe('svn driver on real repositories', () => {
 });
 
 test('a missing program is an error value, not a crash', async () => {
-	const c = vcsTestContext({ runner: { run: async (req) => ({ ok: false, code: 'not-found', message: `${req.command} is not installed` }) } });
+	const c = vcsTestContext({ runner: noProgramsRunner });
 	try {
 		const r = await load({ type: 'svn', url: std.url }, c);
 		assert.ok(!r.ok && r.error.code === 'vcs.svn-not-found' && r.error.message.includes('svn was not found'), JSON.stringify(r));

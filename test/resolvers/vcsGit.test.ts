@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import type { PackageVersion, ResolveContext } from '../../server/src/resolvers/types';
 import { prettyAlias, vcsRepositoryResolver } from '../../server/src/resolvers/vcs/index';
 import { composerShowAll } from '../helpers/composerOracle';
-import { RecordingRunner, startFakeGitHosts, vcsContext } from '../helpers/fakeGitHosts';
+import { startFakeGitHosts, vcsContext } from '../helpers/fakeGitHosts';
+import { RecordingRunner } from '../helpers/vcsDriverContext';
 import { bareClone, buildGitRepo, git, removeDir, tempDir, type GitStep } from '../helpers/gitRepo';
 
 const work = tempDir('vcs-git-test-');

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { PackageVersion, ResolveContext } from '../../server/src/resolvers/types';
 import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs/index';
-import { RecordingRunner, startFakeGitHosts, vcsContext, type FakeGitHosts } from '../helpers/fakeGitHosts';
+import { startFakeGitHosts, vcsContext, type FakeGitHosts } from '../helpers/fakeGitHosts';
+import { RecordingRunner } from '../helpers/vcsDriverContext';
 import { bareClone, buildGitRepo, readRepoModel, removeDir, tempDir, type RepoModel } from '../helpers/gitRepo';
 
 const work = tempDir('vcs-hosts-test-');

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { NodeProcessRunner } from '../../server/src/net/processRunner';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../server/src/net/types';
 import { checkVcsUrl, redactUrl, vcsRepositoryResolver } from '../../server/src/resolvers/vcs/index';
-import { RecordingRunner, vcsContext } from '../helpers/fakeGitHosts';
+import { vcsContext } from '../helpers/fakeGitHosts';
+import { RecordingRunner } from '../helpers/vcsDriverContext';
 import { buildGitRepo, git, removeDir, tempDir } from '../helpers/gitRepo';
 
 const work = tempDir('vcs-safety-test-');

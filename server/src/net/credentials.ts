@@ -337,9 +337,6 @@ export class ComposerCredentials implements Credentials {
 	}
 }
 
-/** No credentials at all (tests, untrusted workspaces). */
-export const noCredentials: Credentials = { headersFor: () => ({}) };
-
 /** Builds the credentials port for one composer.json. */
 export function loadCredentials(sources: AuthSources, options: CredentialOptions = {}): ComposerCredentials {
 	const { auth, warnings } = loadAuthData(sources);

@@ -214,16 +214,6 @@ export function getPathOptionSpec(name: string): KeySpec | undefined {
 	return PATH_OPTION_KEYS.find((k) => k.name === name);
 }
 
-export function getInlinePackageKeySpec(name: string): KeySpec | undefined {
-	return INLINE_PACKAGE_KEYS.find((k) => k.name === name);
-}
-
-/** The names Composer's factory registers (composer-semantics.md §2.1). */
-export function isRegisteredType(type: string): boolean {
-	const spec = typeMap.get(type);
-	return spec !== undefined && spec.status !== 'unregistered';
-}
-
 /** The keys naming the default packagist repository in a disable entry (`packagist` is the legacy alias). */
 export const PACKAGIST_NAME = 'packagist.org';
 export const LEGACY_PACKAGIST_NAME = 'packagist';

@@ -1,7 +1,7 @@
 // jsonc-parser tree → a model of the `repositories` block that validation, completion, hover and code
 // actions share. Parsing is tolerant (comments, trailing commas, broken JSON): whatever part of the tree
 // survives is modelled, and syntax problems are kept as values for validation to report.
-import { type Node, type ParseError, findNodeAtOffset, getNodePath, parseTree, type JSONPath } from 'jsonc-parser';
+import { type Node, type ParseError, parseTree, type JSONPath } from 'jsonc-parser';
 
 export interface PropertyInfo {
 	readonly key: string;
@@ -223,13 +223,6 @@ export function findEntryAt(doc: ComposerDocument, offset: number): RepositoryEn
 		if (offset >= start && offset <= entry.valueNode.offset + entry.valueNode.length) return entry;
 	}
 	return undefined;
-}
-
-/** Node and JSON path at an offset (thin wrappers so callers need one import). */
-export function nodeAt(doc: ComposerDocument, offset: number): { node: Node | undefined; path: JSONPath } {
-	if (!doc.root) return { node: undefined, path: [] };
-	const node = findNodeAtOffset(doc.root, offset, true);
-	return { node, path: node ? getNodePath(node) : [] };
 }
 
 export type { Node, JSONPath };

@@ -105,7 +105,7 @@ export const versionsCommand: Command = {
 		const names = positionals.length ? positionals.map((n) => n.toLowerCase()) : undefined;
 		let resolution: Resolution;
 		try {
-			resolution = await resolveRepositories(list.repositories, names, ctx, defaultRegistry(env));
+			resolution = await resolveRepositories(list.repositories, names, ctx, defaultRegistry());
 		} finally {
 			interrupt?.dispose();
 		}

@@ -1,9 +1,9 @@
 // The checks of Composer's ValidatingArrayLoader that decide whether an inline `package` definition loads
 // (the subset that turns into errors; warnings never stop a package). Messages follow Composer's wording.
 import { parseConstraints } from '../../semver';
+import { RESERVED_NAMES, packageNameProblem, suggestLowerCaseName } from '../../service/validation/packageNames';
 import { normalizeError, tryNormalize } from './loader';
 
-const RESERVED = ['nul', 'con', 'prn', 'aux', 'com1', 'com2', 'com3', 'com4', 'com5', 'com6', 'com7', 'com8', 'com9', 'lpt1', 'lpt2', 'lpt3', 'lpt4', 'lpt5', 'lpt6', 'lpt7', 'lpt8', 'lpt9'];
 const LINK_TYPES = ['require', 'conflict', 'provide', 'replace', 'require-dev'];
 
 /** PHP's gettype() names, used in Composer's messages. */
@@ -23,30 +23,20 @@ export function phpType(v: unknown): string {
 	return 'array';
 }
 
-function isPlatformName(name: string): boolean {
-	return /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|(?:ext|lib)-[a-z0-9](?:[_.-]?[a-z0-9]+)*|composer(?:-(?:plugin|runtime)-api)?)$/i.test(name);
-}
-
-/** ValidatingArrayLoader::hasPackageNamingError (strict names, as package repositories use). */
+/** ValidatingArrayLoader::hasPackageNamingError with Composer's own messages (the rule is shared with the editor). */
 export function packageNamingError(name: string): string | undefined {
-	if (isPlatformName(name)) {
-		return undefined;
+	switch (packageNameProblem(name)) {
+		case 'format':
+			return `${name} is invalid, it should have a vendor name, a forward slash, and a package name. The vendor and package name can be words separated by -, . or _. The complete name should match "^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]?|-{0,2})[a-z0-9]+)*$".`;
+		case 'reserved':
+			return `${name} is reserved, package and vendor names can not match any of: ${RESERVED_NAMES.join(', ')}.`;
+		case 'json-suffix':
+			return `${name} is invalid, package names can not end in .json, consider renaming it or perhaps using a -json suffix instead.`;
+		case 'upper-case':
+			return `${name} is invalid, it should not contain uppercase characters. We suggest using ${suggestLowerCaseName(name)} instead.`;
+		default:
+			return undefined;
 	}
-	if (!/^[a-z0-9](?:[_.-]?[a-z0-9]+)*\/[a-z0-9](?:(?:[_.]|-{1,2})?[a-z0-9]+)*$/i.test(name)) {
-		return `${name} is invalid, it should have a vendor name, a forward slash, and a package name. The vendor and package name can be words separated by -, . or _. The complete name should match "^[a-z0-9]([_.-]?[a-z0-9]+)*/[a-z0-9](([_.]?|-{0,2})[a-z0-9]+)*$".`;
-	}
-	const bits = name.toLowerCase().split('/');
-	if (RESERVED.includes(bits[0]) || RESERVED.includes(bits[1])) {
-		return `${name} is reserved, package and vendor names can not match any of: ${RESERVED.join(', ')}.`;
-	}
-	if (/\.json$/.test(name)) {
-		return `${name} is invalid, package names can not end in .json, consider renaming it or perhaps using a -json suffix instead.`;
-	}
-	if (/[A-Z]/.test(name)) {
-		const suggest = name.replace(/([a-z])([A-Z])|([A-Z])([A-Z][a-z])/g, (_m, a = '', b = '', c = '', d = '') => `${a}${c}-${b}${d}`).toLowerCase();
-		return `${name} is invalid, it should not contain uppercase characters. We suggest using ${suggest} instead.`;
-	}
-	return undefined;
 }
 
 function isSet(v: unknown): boolean {

@@ -2,32 +2,19 @@
 // `/refs/branches`, `/src/{ref}/composer.json`) at ctx.apiBaseUrls.bitbucket. Only `http(s)://bitbucket.org/o/r`
 // URLs are accepted (Composer's exact rule); others go to the git driver.
 import * as l10n from '@vscode/l10n';
-import type { ResolveContext } from '../types';
+import { BITBUCKET_URL } from '../../service/vcsHostUrls';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriverFactory, type VcsSource } from './driver';
-import { HostApiDriver, apiBase, apiGet, asArray, asObject, decodeJson, isNotFound, sameOrigin } from './hostApi';
+import { HostApiDriver, apiBase, apiGet, apiGetIfFound, asArray, asObject, decodeJson, paginate, sameOrigin } from './hostApi';
 import { redactUrl } from './urlSafety';
 
-const BITBUCKET_URL = /^https?:\/\/bitbucket\.org\/([^/]+)\/([^/]+?)(?:\.git|\/?)?$/i;
-
 export class BitbucketDriver extends HostApiDriver {
-	readonly label: string;
+	protected readonly kind = 'bitbucket';
 	private owner = '';
 	private repository = '';
 	private rootIdentifier = 'master';
 	private cloneHttpsUrl = '';
 	private vcsType = 'git';
-	private tags: Map<string, string> | null = null;
-	private branches: Map<string, string> | null = null;
-
-	constructor(url: string, repoConfig: Record<string, unknown>, ctx: ResolveContext) {
-		super(url, repoConfig, ctx);
-		this.label = `bitbucket ${redactUrl(url)}`;
-	}
-
-	protected override noApi(): boolean {
-		return Boolean(this.repoConfig['no-api']);
-	}
 
 	override async initialize(): Promise<void> {
 		const m = BITBUCKET_URL.exec(this.url);
@@ -72,11 +59,8 @@ export class BitbucketDriver extends HostApiDriver {
 		const fields = kind === 'tags' ? 'values.name,values.target.hash,next' : 'values.name,values.target.hash,values.heads,next';
 		const first = `${this.repoPath()}/refs/${kind}?pagelen=100&fields=${encodeURIComponent(fields)}&sort=-target.date`;
 		const refs = new Map<string, string>();
-		let url: string | null = first;
-		const seen = new Set<string>();
-		while (url && !seen.has(url)) {
-			seen.add(url);
-			const data = asObject(decodeJson(await apiGet(this.ctx, url), url));
+		await paginate(this.ctx, first, (page) => {
+			const data = asObject(page);
 			for (const item of asArray(data.values).map(asObject)) {
 				const hash = asObject(item.target).hash;
 				if (typeof item.name === 'string' && typeof hash === 'string') {
@@ -84,35 +68,26 @@ export class BitbucketDriver extends HostApiDriver {
 				}
 			}
 			// `next` comes from the server: follow it only on the API's own origin.
-			url = typeof data.next === 'string' && data.next !== '' && sameOrigin(data.next, first) ? data.next : null;
-		}
+			return typeof data.next === 'string' && data.next !== '' && sameOrigin(data.next, first) ? data.next : null;
+		});
 		return refs;
 	}
 
-	protected async apiTags(): Promise<Map<string, string>> {
-		this.tags ??= await this.references('tags');
-		return this.tags;
+	protected apiTags(): Promise<Map<string, string>> {
+		return this.references('tags');
 	}
 
-	protected async apiBranches(): Promise<Map<string, string>> {
-		this.branches ??= await this.references('branches');
-		return this.branches;
+	protected apiBranches(): Promise<Map<string, string>> {
+		return this.references('branches');
 	}
 
 	protected async apiComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {
 		let ref = identifier;
 		if (ref.includes('/')) {
-			ref = (await this.apiBranches()).get(ref) ?? ref;
+			ref = (await this.getBranches()).get(ref) ?? ref;
 		}
-		const url = `${this.repoPath()}/src/${ref}/composer.json`;
-		try {
-			return parseComposerJson((await apiGet(this.ctx, url, '*/*')).body, identifier);
-		} catch (e) {
-			if (isNotFound(e)) {
-				return null;
-			}
-			throw e;
-		}
+		const response = await apiGetIfFound(this.ctx, `${this.repoPath()}/src/${ref}/composer.json`, '*/*');
+		return response && parseComposerJson(response.body, identifier);
 	}
 
 	protected apiSource(identifier: string): VcsSource {

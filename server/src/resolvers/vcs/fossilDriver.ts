@@ -86,7 +86,7 @@ export class FossilDriver implements VcsDriver {
 		if (local !== null && isDirectory(local)) {
 			this.checkoutDir = local;
 		} else {
-			const insecure = checkSecureTransport(this.url, this.ctx.config.secureHttp);
+			const insecure = checkSecureTransport(this.url, this.ctx.config);
 			if (insecure) {
 				throw new VcsDriverError('insecure-url', insecure.message);
 			}

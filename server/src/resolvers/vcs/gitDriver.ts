@@ -8,7 +8,6 @@
 // The mirror never stores the URL (it may hold a user name and password): every command that talks to the
 // remote gets it with `-c remote.origin.url=…`, and the mirror's own config has no `url` at all.
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
@@ -16,7 +15,7 @@ import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
 import { findTreeEntry, parseCatFileBatch, parseLsRemote, runGit, type RemoteRefs } from './gitProcess';
 import { checkSecureTransport, redactUrl } from './urlSafety';
-import { cacheEntryName, offlineModeReason, offlineNoCache, staleCacheWarning } from './vcsTools';
+import { cacheEntryName, offlineModeReason, offlineNoCache, staleCacheWarning, vcsCacheRoot, withLock } from './vcsTools';
 
 /** Filesystem::isLocalPath (non-Windows flavour plus drive letters). */
 export function isLocalPath(url: string): boolean {
@@ -48,10 +47,9 @@ const LISTING_FILE = 'composer-repos-listing';
  */
 const NO_REMOTE = ['-c', 'remote.origin.url=/nonexistent/composer-repos-offline'];
 
-/** Folder of the bare mirror of a remote URL under the resolver cache folder. */
+/** Folder of the bare mirror of a remote URL under the resolver cache folder (directly under it, unlike other kinds). */
 export function mirrorFolder(url: string, ctx: ResolveContext): string {
-	const base = ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache');
-	return path.join(base, 'vcs', `${cacheEntryName(url)}.git`);
+	return path.join(vcsCacheRoot(ctx), `${cacheEntryName(url)}.git`);
 }
 
 /**
@@ -76,22 +74,6 @@ export function readMirrorListing(dir: string): string | undefined {
 		return readFileSync(path.join(dir, LISTING_FILE), 'utf8');
 	} catch {
 		return undefined;
-	}
-}
-
-const locks = new Map<string, Promise<unknown>>();
-
-/** Serialises work on one cache folder inside this process (two resolutions of one URL share a mirror). */
-async function withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-	const previous = locks.get(key) ?? Promise.resolve();
-	const next = previous.catch(() => undefined).then(fn);
-	locks.set(key, next);
-	try {
-		return await next;
-	} finally {
-		if (locks.get(key) === next) {
-			locks.delete(key);
-		}
 	}
 }
 
@@ -126,7 +108,7 @@ export class GitDriver implements VcsDriver {
 			this.repoDir = dir;
 			await this.readLocalRefs();
 		} else {
-			const insecure = checkSecureTransport(this.url, this.ctx.config.secureHttp);
+			const insecure = checkSecureTransport(this.url, this.ctx.config);
 			if (insecure) {
 				throw new VcsDriverError('insecure-url', insecure.message);
 			}
@@ -340,7 +322,7 @@ export const gitDriverFactory: VcsDriverFactory = {
 				}
 			}
 		}
-		if (!deep || checkSecureTransport(url, ctx.config.secureHttp)) {
+		if (!deep || checkSecureTransport(url, ctx.config)) {
 			return false;
 		}
 		// Offline, a complete mirror of this URL is the proof that it is a git repository; online it also

@@ -2,31 +2,22 @@
 // at a configurable base URL: ctx.apiBaseUrls.github for github.com, `<host>/api/v3` for GitHub Enterprise hosts
 // listed in `github-domains`. Falls back to the git driver as described in hostApi.ts.
 import * as l10n from '@vscode/l10n';
-import type { ResolveContext } from '../types';
+import { GITHUB_URL, githubOrigin } from '../../service/vcsHostUrls';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriverFactory, type VcsSource } from './driver';
-import { HostApiDriver, apiBase, apiGet, asArray, asObject, decodeJson, isNotFound, nextPageLink } from './hostApi';
+import { HostApiDriver, apiBase, apiGet, apiGetIfFound, asArray, asObject, decodeJson, nextPageLink, paginate } from './hostApi';
 import { redactUrl } from './urlSafety';
 
-const GITHUB_URL = /^(?:(?:https?|git):\/\/([^/]+)\/|git@([^:]+):\/?)([^/]+)\/([^/]+?)(?:\.git|\/)?$/;
-
 export class GitHubDriver extends HostApiDriver {
-	readonly label: string;
+	protected readonly kind = 'github';
 	private owner = '';
 	private repository = '';
 	private originUrl = '';
 	private rootIdentifier = 'master';
 	private isPrivate = false;
-	private tags: Map<string, string> | null = null;
-	private branches: Map<string, string> | null = null;
-
-	constructor(url: string, repoConfig: Record<string, unknown>, ctx: ResolveContext) {
-		super(url, repoConfig, ctx);
-		this.label = `github ${redactUrl(url)}`;
-	}
 
 	protected override noApi(): boolean {
-		return this.ctx.config.useGithubApi === false || Boolean(this.repoConfig['no-api']);
+		return this.ctx.config.useGithubApi === false || super.noApi();
 	}
 
 	override async initialize(): Promise<void> {
@@ -81,64 +72,53 @@ export class GitHubDriver extends HostApiDriver {
 		return this.rootIdentifier;
 	}
 
-	private async paginate(first: string, each: (item: Record<string, unknown>) => void): Promise<void> {
-		let url: string | null = first;
-		const seen = new Set<string>();
-		while (url && !seen.has(url)) {
-			seen.add(url);
-			const response = await apiGet(this.ctx, url);
-			for (const item of asArray(decodeJson(response, url))) {
-				each(asObject(item));
-			}
-			url = nextPageLink(response.headers, first);
-		}
+	/** GitHub lists are arrays paged with Link headers. */
+	private async eachListed(first: string, each: (item: Record<string, unknown>) => void): Promise<void> {
+		await paginate(this.ctx, first, (page, response) => {
+			asArray(page).map(asObject).forEach(each);
+			return nextPageLink(response.headers, first);
+		});
 	}
 
 	protected async apiTags(): Promise<Map<string, string>> {
-		if (!this.tags) {
-			const tags = new Map<string, string>();
-			await this.paginate(`${this.repoPath()}/tags?per_page=100`, (tag) => {
-				const sha = asObject(tag.commit).sha;
-				if (typeof tag.name === 'string' && typeof sha === 'string') {
-					tags.set(tag.name, sha);
-				}
-			});
-			this.tags = tags;
-		}
-		return this.tags;
+		const tags = new Map<string, string>();
+		await this.eachListed(`${this.repoPath()}/tags?per_page=100`, (tag) => {
+			const sha = asObject(tag.commit).sha;
+			if (typeof tag.name === 'string' && typeof sha === 'string') {
+				tags.set(tag.name, sha);
+			}
+		});
+		return tags;
 	}
 
 	protected async apiBranches(): Promise<Map<string, string>> {
-		if (!this.branches) {
-			const branches = new Map<string, string>();
-			await this.paginate(`${this.repoPath()}/git/refs/heads?per_page=100`, (ref) => {
-				const sha = asObject(ref.object).sha;
-				if (typeof ref.ref === 'string' && typeof sha === 'string') {
-					const name = ref.ref.slice('refs/heads/'.length);
-					if (name !== 'gh-pages') {
-						branches.set(name, sha);
-					}
+		const branches = new Map<string, string>();
+		await this.eachListed(`${this.repoPath()}/git/refs/heads?per_page=100`, (ref) => {
+			const sha = asObject(ref.object).sha;
+			if (typeof ref.ref === 'string' && typeof sha === 'string') {
+				const name = ref.ref.slice('refs/heads/'.length);
+				if (name !== 'gh-pages') {
+					branches.set(name, sha);
 				}
-			});
-			this.branches = branches;
-		}
-		return this.branches;
+			}
+		});
+		return branches;
 	}
 
 	protected async apiComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {
 		const url = `${this.repoPath()}/contents/composer.json?ref=${encodeURIComponent(identifier)}`;
-		let resource: Record<string, unknown>;
-		try {
-			resource = asObject(decodeJson(await apiGet(this.ctx, url), url));
-			// Files over 1 MB come back without content; the blob API still has them.
-			if ((resource.content === undefined || resource.content === '') && resource.encoding === 'none' && typeof resource.git_url === 'string') {
-				resource = asObject(decodeJson(await apiGet(this.ctx, resource.git_url), resource.git_url));
-			}
-		} catch (e) {
-			if (isNotFound(e)) {
+		const response = await apiGetIfFound(this.ctx, url);
+		if (!response) {
+			return null;
+		}
+		let resource = asObject(decodeJson(response, url));
+		// Files over 1 MB come back without content; the blob API still has them.
+		if ((resource.content === undefined || resource.content === '') && resource.encoding === 'none' && typeof resource.git_url === 'string') {
+			const blob = await apiGetIfFound(this.ctx, resource.git_url);
+			if (!blob) {
 				return null;
 			}
-			throw e;
+			resource = asObject(decodeJson(blob, resource.git_url));
 		}
 		if (typeof resource.content !== 'string' || resource.encoding !== 'base64') {
 			throw new VcsDriverError('invalid-api-response', l10n.t('Could not retrieve {0} for {1}', 'composer.json', identifier));
@@ -161,12 +141,8 @@ export class GitHubDriver extends HostApiDriver {
 export const githubDriverFactory: VcsDriverFactory = {
 	name: 'github',
 	async supports(url, ctx) {
-		const m = GITHUB_URL.exec(url);
-		if (!m) {
-			return false;
-		}
-		const origin = (m[1] ?? m[2]).replace(/^www\./i, '').toLowerCase();
-		return ctx.config.githubDomains.includes(origin);
+		const origin = githubOrigin(url);
+		return origin !== null && ctx.config.githubDomains.includes(origin);
 	},
 	create(url, repoConfig, ctx) {
 		return new GitHubDriver(url, repoConfig, ctx);

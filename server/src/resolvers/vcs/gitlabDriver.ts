@@ -2,50 +2,11 @@
 // `/repository/files/composer.json/raw`). gitlab.com uses ctx.apiBaseUrls.gitlab; self-hosted instances
 // listed in `gitlab-domains` (with port or sub-path) use their own origin, as Composer does.
 import * as l10n from '@vscode/l10n';
-import type { ResolveContext } from '../types';
+import { GITLAB_URL, parseGitLabUrl } from '../../service/vcsHostUrls';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriverFactory, type VcsSource } from './driver';
-import { HostApiDriver, apiBase, apiGet, asArray, asObject, decodeJson, isNotFound, nextPageLink } from './hostApi';
+import { HostApiDriver, apiBase, apiGet, apiGetIfFound, asArray, asObject, decodeJson, nextPageLink, paginate } from './hostApi';
 import { redactUrl } from './urlSafety';
-
-const GITLAB_URL = /^(?:(?<scheme>https?):\/\/(?<domain>.+?)(?::(?<port>[0-9]+))?\/|git@(?<domain2>[^:]+):)(?<parts>.+)\/(?<repo>[^/]+?)(?:\.git|\/)?$/;
-
-interface ParsedGitLabUrl {
-	scheme: string | undefined;
-	origin: string;
-	/** Path segments left after the origin took the ones that belong to an instance under a sub-path. */
-	parts: string[];
-	repo: string;
-}
-
-/** GitLabDriver::determineOrigin: the configured domain (with port or leading path segments) the URL belongs to. */
-function determineOrigin(domains: string[], guessed: string, parts: string[], port: string | undefined): string | false {
-	let domain = guessed.toLowerCase();
-	if (domains.includes(domain) || (port !== undefined && domains.includes(`${domain}:${port}`))) {
-		return port !== undefined ? `${domain}:${port}` : domain;
-	}
-	if (port !== undefined) {
-		domain += `:${port}`;
-	}
-	while (parts.length > 0) {
-		domain += '/' + parts.shift();
-		if (domains.includes(domain) || (port !== undefined && domains.includes(domain.replace(/:\d+/, '')))) {
-			return domain;
-		}
-	}
-	return false;
-}
-
-export function parseGitLabUrl(url: string, domains: string[]): ParsedGitLabUrl | null {
-	const m = GITLAB_URL.exec(url);
-	if (!m?.groups) {
-		return null;
-	}
-	const g = m.groups;
-	const parts = g.parts.split('/');
-	const origin = determineOrigin(domains, g.domain ?? g.domain2, parts, g.port);
-	return origin === false ? null : { scheme: g.scheme, origin, parts, repo: g.repo };
-}
 
 /** GitLabDriver::urlEncodeAll: everything but ASCII letters, digits, `-` and `_` is percent-encoded. */
 function encodeAll(s: string): string {
@@ -55,30 +16,19 @@ function encodeAll(s: string): string {
 }
 
 export class GitLabDriver extends HostApiDriver {
-	readonly label: string;
+	protected readonly kind = 'gitlab';
 	private scheme = 'https';
 	private origin = '';
 	private namespace = '';
 	private repository = '';
 	private project: Record<string, unknown> = {};
 	private isPrivate = true;
-	private tags: Map<string, string> | null = null;
-	private branches: Map<string, string> | null = null;
-
-	constructor(url: string, repoConfig: Record<string, unknown>, ctx: ResolveContext) {
-		super(url, repoConfig, ctx);
-		this.label = `gitlab ${redactUrl(url)}`;
-	}
-
-	protected override noApi(): boolean {
-		return Boolean(this.repoConfig['no-api']);
-	}
 
 	override async initialize(): Promise<void> {
-		const parsed = GITLAB_URL.test(this.url) ? parseGitLabUrl(this.url, this.ctx.config.gitlabDomains) : null;
 		if (!GITLAB_URL.test(this.url)) {
 			throw new VcsDriverError('invalid-url', l10n.t('The GitLab repository URL {0} is invalid. It must be the HTTP URL of a GitLab project.', redactUrl(this.url)));
 		}
+		const parsed = parseGitLabUrl(this.url, this.ctx.config.gitlabDomains);
 		if (!parsed) {
 			// Composer: a LogicException, only reachable with an explicit `type: gitlab` on an unlisted host.
 			throw new VcsDriverError('invalid-url', l10n.t('It should not be possible to create a gitlab driver with an unparsable origin URL ({0})', redactUrl(this.url)));
@@ -123,47 +73,34 @@ export class GitLabDriver extends HostApiDriver {
 		const perPage = 100;
 		const first = `${this.apiUrl()}/repository/${type}?per_page=${perPage}`;
 		const refs = new Map<string, string>();
-		let url: string | null = first;
-		const seen = new Set<string>();
-		while (url && !seen.has(url)) {
-			seen.add(url);
-			const response = await apiGet(this.ctx, url);
-			const data = asArray(decodeJson(response, url));
+		await paginate(this.ctx, first, (page, response) => {
+			const data = asArray(page);
 			for (const item of data.map(asObject)) {
 				const id = asObject(item.commit).id;
 				if (typeof item.name === 'string' && typeof id === 'string') {
 					refs.set(item.name, id);
 				}
 			}
-			url = data.length >= perPage ? nextPageLink(response.headers, first) : null;
-		}
+			return data.length >= perPage ? nextPageLink(response.headers, first) : null;
+		});
 		return refs;
 	}
 
-	protected async apiTags(): Promise<Map<string, string>> {
-		this.tags ??= await this.references('tags');
-		return this.tags;
+	protected apiTags(): Promise<Map<string, string>> {
+		return this.references('tags');
 	}
 
-	protected async apiBranches(): Promise<Map<string, string>> {
-		this.branches ??= await this.references('branches');
-		return this.branches;
+	protected apiBranches(): Promise<Map<string, string>> {
+		return this.references('branches');
 	}
 
 	protected async apiComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {
 		let ref = identifier;
 		if (!/[a-f0-9]{40}/i.test(ref)) {
-			ref = (await this.apiBranches()).get(ref) ?? ref;
+			ref = (await this.getBranches()).get(ref) ?? ref;
 		}
-		const url = `${this.apiUrl()}/repository/files/composer.json/raw?ref=${encodeURIComponent(ref)}`;
-		try {
-			return parseComposerJson((await apiGet(this.ctx, url, '*/*')).body, identifier);
-		} catch (e) {
-			if (isNotFound(e)) {
-				return null;
-			}
-			throw e;
-		}
+		const response = await apiGetIfFound(this.ctx, `${this.apiUrl()}/repository/files/composer.json/raw?ref=${encodeURIComponent(ref)}`, '*/*');
+		return response && parseComposerJson(response.body, identifier);
 	}
 
 	protected apiSource(identifier: string): VcsSource {

@@ -95,7 +95,7 @@ export class HgDriver implements VcsDriver {
 				throw new VcsDriverError('path-not-found', l10n.t('Failed to read package information from {0} as the path does not exist', redactUrl(this.url)));
 			}
 		} else {
-			const insecure = checkSecureTransport(this.url, this.ctx.config.secureHttp);
+			const insecure = checkSecureTransport(this.url, this.ctx.config);
 			if (insecure) {
 				throw new VcsDriverError('insecure-url', insecure.message);
 			}
@@ -230,7 +230,7 @@ export const hgDriverFactory: VcsDriverFactory = {
 				return true;
 			}
 		}
-		if (!deep || checkSecureTransport(url, ctx.config.secureHttp)) {
+		if (!deep || checkSecureTransport(url, ctx.config)) {
 			return false;
 		}
 		// Offline, a cached clone of this URL is the proof that it is an hg repository; online it also stands in

@@ -6,6 +6,7 @@ import type { ResolveContext } from '../types';
 import { VcsDriverError, type VcsDriver, type VcsSource } from './driver';
 import { GitDriver } from './gitDriver';
 import { redactUrl } from './urlSafety';
+import { staleCacheWarning } from './vcsTools';
 
 export interface ApiResponse {
 	status: number;
@@ -35,6 +36,32 @@ export async function apiGet(ctx: ResolveContext, url: string, accept = 'applica
 		throw new VcsDriverError('http-status', l10n.t('The "{0}" file could not be downloaded ({1})', redactUrl(url), `HTTP ${result.status}`), { status: result.status });
 	}
 	return { status: result.status, headers: result.headers, body: result.body };
+}
+
+/** apiGet, with a 404 as null: how every driver asks for a composer.json that a ref may not have. */
+export async function apiGetIfFound(ctx: ResolveContext, url: string, accept?: string): Promise<ApiResponse | null> {
+	try {
+		return await apiGet(ctx, url, accept);
+	} catch (e) {
+		if (isNotFound(e)) {
+			return null;
+		}
+		throw e;
+	}
+}
+
+/**
+ * GETs `first` and the pages after it; `readPage` takes each decoded page and returns the next URL or null.
+ * Each URL is fetched once, so a server whose `next` links loop cannot keep us here.
+ */
+export async function paginate(ctx: ResolveContext, first: string, readPage: (data: unknown, response: ApiResponse) => string | null): Promise<void> {
+	let url: string | null = first;
+	const seen = new Set<string>();
+	while (url && !seen.has(url)) {
+		seen.add(url);
+		const response = await apiGet(ctx, url);
+		url = readPage(decodeJson(response, url), response);
+	}
 }
 
 export function decodeJson(response: ApiResponse, url: string): unknown {
@@ -77,7 +104,7 @@ export function apiBase(configured: string, versionSuffix: string): string {
 	return base;
 }
 
-export function isNotFound(e: unknown): boolean {
+function isNotFound(e: unknown): boolean {
 	return e instanceof VcsDriverError && e.transport?.status === 404;
 }
 
@@ -99,6 +126,8 @@ export abstract class HostApiDriver implements VcsDriver {
 	protected readonly ctx: ResolveContext;
 	/** Why an API answer came from the HTTP cache instead of the network (offline, outage), once known. */
 	private staleReason: string | undefined;
+	private tags: Map<string, string> | null = null;
+	private branches: Map<string, string> | null = null;
 
 	constructor(protected readonly url: string, protected readonly repoConfig: Record<string, unknown>, ctx: ResolveContext) {
 		// Every API call goes through this client, so a stale cached answer is noticed wherever it happens.
@@ -109,7 +138,7 @@ export abstract class HostApiDriver implements VcsDriver {
 					const r = await ctx.http.request(req);
 					if (r.ok && r.fromCache === 'stale' && this.staleReason === undefined) {
 						this.staleReason = r.staleReason ?? l10n.t('network unavailable');
-						this.warnings.push(l10n.t('{0} could not be fully loaded ({1}), package information was loaded from the local cache and may be out of date', redactUrl(this.url), this.staleReason));
+						this.warnings.push(staleCacheWarning(this.url, this.staleReason));
 					}
 					return r;
 				},
@@ -117,7 +146,13 @@ export abstract class HostApiDriver implements VcsDriver {
 		};
 	}
 
-	abstract readonly label: string;
+	/** The driver's name in labels and messages (`github`, `gitlab`, `bitbucket`). */
+	protected abstract readonly kind: string;
+
+	get label(): string {
+		return `${this.kind} ${redactUrl(this.url)}`;
+	}
+
 	protected abstract apiInitialize(): Promise<void>;
 	protected abstract apiRootIdentifier(): string;
 	protected abstract apiBranches(): Promise<Map<string, string>>;
@@ -146,9 +181,9 @@ export abstract class HostApiDriver implements VcsDriver {
 		this.git = git;
 	}
 
-	/** `no-api: true` (and GitHub's `use-github-api: false`): read with git from the URL as written. */
+	/** `no-api: true` (GitHub adds `use-github-api: false`): read with git from the URL as written. */
 	protected noApi(): boolean {
-		return false;
+		return Boolean(this.repoConfig['no-api']);
 	}
 
 	async initialize(): Promise<void> {
@@ -179,12 +214,21 @@ export abstract class HostApiDriver implements VcsDriver {
 		return this.git ? this.git.getRootIdentifier() : this.apiRootIdentifier();
 	}
 
+	/** The API's branch list is fetched once per driver (composer.json lookups by branch name reuse it). */
 	async getBranches(): Promise<Map<string, string>> {
-		return this.git ? this.git.getBranches() : this.apiBranches();
+		if (this.git) {
+			return this.git.getBranches();
+		}
+		this.branches ??= await this.apiBranches();
+		return this.branches;
 	}
 
 	async getTags(): Promise<Map<string, string>> {
-		return this.git ? this.git.getTags() : this.apiTags();
+		if (this.git) {
+			return this.git.getTags();
+		}
+		this.tags ??= await this.apiTags();
+		return this.tags;
 	}
 
 	async getComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {

@@ -2,9 +2,6 @@
 // alone: trunk/branches/tags/package paths from the repository config (with PHP's string conversions,
 // `false` included), the base URL cut, identifiers of the form `/<dir><package-path>/@<rev>`, and the
 // parsing of `svn ls --verbose` lines exactly as Composer's regular expression reads them.
-import * as l10n from '@vscode/l10n';
-import type { ComposerConfigFacts, ResolveError } from '../types';
-import { redactUrl } from './urlSafety';
 import { phpConfigString } from './vcsTools';
 
 export interface SvnLayout {
@@ -96,34 +93,6 @@ export function svnFileUrl(baseUrl: string, identifier: string, file: string): s
 	const dir = m ? m[1] : wrapped;
 	const rev = m?.[2] ?? '';
 	return baseUrl + dir + file + rev;
-}
-
-/**
- * Config::prohibitUrlByConfig for svn commands: with `secure-http`, `http://` (and git/ftp) are refused, and
- * `svn://` is refused unless its host is listed in `secure-svn-domains`.
- */
-export function checkSvnTransport(url: string, config: ComposerConfigFacts): ResolveError | null {
-	if (!config.secureHttp) {
-		return null;
-	}
-	const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:[^/@?#]*@)?(\[[^\]]*\]|[^/:?#]*)/.exec(url);
-	const scheme = m?.[1].toLowerCase();
-	if (scheme === 'svn') {
-		if (config.secureSvnDomains.includes(m?.[2] ?? '')) {
-			return null;
-		}
-		return {
-			code: 'vcs.insecure-url',
-			message: l10n.t('Your configuration does not allow connections to {0}. See https://getcomposer.org/doc/06-config.md#secure-svn-domains for details.', redactUrl(url)),
-		};
-	}
-	if (scheme === 'http' || scheme === 'git' || scheme === 'ftp') {
-		return {
-			code: 'vcs.insecure-url',
-			message: l10n.t('Your configuration does not allow connections to {0}. See https://getcomposer.org/doc/06-config.md#secure-http for details.', redactUrl(url)),
-		};
-	}
-	return null;
 }
 
 export interface SvnUrlCredentials {

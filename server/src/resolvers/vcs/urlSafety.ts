@@ -5,6 +5,8 @@
 import * as l10n from '@vscode/l10n';
 import type { ResolveError } from '../types';
 import { redact } from '../../net/credentials';
+import { insecureMessage } from '../../net/http';
+import { prohibitingSetting, type SecureHttpConfig } from '../../service/secureHttp';
 
 /** `<helper>::<address>` makes git run `git-remote-<helper>`; `ext::` and `fd::` run arbitrary commands. */
 const REMOTE_HELPER = /^[A-Za-z0-9][A-Za-z0-9+.-]*::/;
@@ -49,21 +51,21 @@ export function checkRefName(name: string): ResolveError | null {
 }
 
 /**
- * Composer's `Config::prohibitUrlByConfig` for the git transport: with `secure-http` on, `http://` and `git://`
- * URLs are refused with Composer's own message.
+ * Composer's `Config::prohibitUrlByConfig` before a VCS program connects (the rule itself is shared with the
+ * editor's diagnostics), refused with Composer's own message.
  */
-export function checkSecureTransport(url: string, secureHttp: boolean): ResolveError | null {
-	if (!secureHttp) {
-		return null;
+export function checkSecureTransport(url: string, config: SecureHttpConfig): ResolveError | null {
+	switch (prohibitingSetting(url, config)) {
+		case 'secure-http':
+			return { code: 'vcs.insecure-url', message: insecureMessage(url) };
+		case 'secure-svn-domains':
+			return {
+				code: 'vcs.insecure-url',
+				message: l10n.t('Your configuration does not allow connections to {0}. See https://getcomposer.org/doc/06-config.md#secure-svn-domains for details.', redactUrl(url)),
+			};
+		default:
+			return null;
 	}
-	const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase();
-	if (scheme === 'http' || scheme === 'git' || scheme === 'ftp') {
-		return {
-			code: 'vcs.insecure-url',
-			message: l10n.t('Your configuration does not allow connections to {0}. See https://getcomposer.org/doc/06-config.md#secure-http for details.', redactUrl(url)),
-		};
-	}
-	return null;
 }
 
 /**

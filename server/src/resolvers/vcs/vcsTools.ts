@@ -74,10 +74,14 @@ export function cacheEntryName(url: string): string {
 	return `${safe}-${hash}`;
 }
 
+/** The folder every VCS driver keeps its clones and listings in. */
+export function vcsCacheRoot(ctx: ResolveContext): string {
+	return path.join(ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache'), 'vcs');
+}
+
 /** A stable folder/file name for a URL under the cache (never holding the credentials). */
 export function cachePath(ctx: ResolveContext, kind: string, url: string, suffix = ''): string {
-	const base = ctx.cacheDir ?? path.join(tmpdir(), 'composer-repos-cache');
-	return path.join(base, 'vcs', kind, `${cacheEntryName(url)}${suffix}`);
+	return path.join(vcsCacheRoot(ctx), kind, `${cacheEntryName(url)}${suffix}`);
 }
 
 /** The warning every driver gives when it answers from its cache alone (the git driver's wording). */

@@ -4,13 +4,11 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getTypeSpec } from '../catalog';
 import { getProperty, type Node } from '../parse';
+import { INSECURE_SCHEMES, prohibitingSetting, schemeAndHost } from '../secureHttp';
+import { BITBUCKET_URL, GITHUB_URL, GITLAB_URL, githubOrigin, parseGitLabUrl } from '../vcsHostUrls';
 import { DiagnosticCode, type FixData } from './codes';
 import type { RuleContext } from './context';
 
-// Shapes each driver accepts (written from the behaviour described in composer-semantics.md §3).
-const GITHUB_URL = /^(?:(?:https?|git):\/\/[^/]+\/|git@[^:]+:\/?)[^/]+\/[^/]+?(?:\.git|\/)?$/;
-const GITLAB_URL = /^(?:(https?):\/\/(.+?)(?::([0-9]+))?\/|git@([^:]+):)(.+)\/([^/]+?)(?:\.git|\/)?$/;
-const BITBUCKET_URL = /^https?:\/\/bitbucket\.org\/[^/]+\/[^/]+?(?:\.git|\/?)?$/i;
 /** Composer's git driver refuses `ssh://user@host:` followed by something other than a port number. */
 const SSH_NON_NUMERIC_PORT = /^ssh:\/\/[^@]+@[^:]+:[^0-9]+/;
 const HAS_SCHEME = /^[\w.]+\??:\/\//;
@@ -19,51 +17,26 @@ const LOCAL_LOOKING = /^(?:[/\\~$%.]|[a-z]:[\\/]|file:\/\/)/i;
 /** `host.tld/…` without a scheme: almost certainly a forgotten `https://`. */
 const HOST_WITHOUT_SCHEME = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?::\d+)?\//i;
 
-interface ParsedUrl { scheme: string; host: string }
-
-/** Scheme and host of an absolute URL, or undefined for scp-like/local/custom strings (Composer lets those through). */
-export function parseUrl(url: string): ParsedUrl | undefined {
-	const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)/.exec(url);
-	if (!m) return undefined;
-	const authority = m[2].includes('@') ? m[2].slice(m[2].lastIndexOf('@') + 1) : m[2];
-	const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:\d*$/, '');
-	if (!host) return undefined;
-	return { scheme: m[1], host: host.toLowerCase() };
-}
-
 /** Reports `http://`, `git://`, `ftp://`, `svn://` URLs the way Composer's secure-http setting treats them. */
 export function checkInsecureUrl(ctx: RuleContext, node: Node, url: string): void {
-	const parsed = parseUrl(url);
-	if (!parsed || !['http', 'git', 'ftp', 'svn'].includes(parsed.scheme)) return;
-	const { secureHttp, secureSvnDomains } = ctx.doc.config;
+	const parsed = schemeAndHost(url);
+	if (!parsed || !INSECURE_SCHEMES.includes(parsed.scheme)) return;
 	const fixes: FixData[] = parsed.scheme === 'http'
 		? [{ kind: 'replace', title: l10n.t('Use https://'), newText: JSON.stringify('https://' + url.slice('http://'.length)) }]
 		: [];
-	if (!secureHttp) {
-		ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('{0}:// is an insecure protocol; Composer allows it only because secure-http is false, and warns.', parsed.scheme), { severity: DiagnosticSeverity.Warning, fixes });
-		return;
+	switch (prohibitingSetting(url, ctx.doc.config)) {
+		case null:
+			// Allowed: either an svn:// host listed in secure-svn-domains, or secure-http is off (Composer warns).
+			if (!ctx.doc.config.secureHttp) {
+				ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('{0}:// is an insecure protocol; Composer allows it only because secure-http is false, and warns.', parsed.scheme), { severity: DiagnosticSeverity.Warning, fixes });
+			}
+			return;
+		case 'secure-svn-domains':
+			ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('Composer refuses svn:// connections to {0}: add the host to config.secure-svn-domains or use svn+ssh:// or https://.', parsed.host), { fixes });
+			return;
+		case 'secure-http':
+			ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('Composer refuses {0}:// URLs while config.secure-http is true (the default). Use https:// (or ssh), or set secure-http to false.', parsed.scheme), { fixes });
 	}
-	if (parsed.scheme === 'svn') {
-		if (secureSvnDomains.includes(parsed.host)) return;
-		ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('Composer refuses svn:// connections to {0}: add the host to config.secure-svn-domains or use svn+ssh:// or https://.', parsed.host), { fixes });
-		return;
-	}
-	ctx.report(node, DiagnosticCode.insecureUrl, l10n.t('Composer refuses {0}:// URLs while config.secure-http is true (the default). Use https:// (or ssh), or set secure-http to false.', parsed.scheme), { fixes });
-}
-
-function gitlabHostConfigured(url: string, domains: readonly string[]): boolean {
-	const m = GITLAB_URL.exec(url);
-	if (!m) return true;
-	const host = (m[2] ?? m[4] ?? '').toLowerCase();
-	const port = m[3];
-	const pathParts = (m[5] ?? '').split('/');
-	const lower = domains.map((d) => d.toLowerCase());
-	if (lower.includes(host) || (port && lower.includes(`${host}:${port}`))) return true;
-	// Instances under a sub-path are configured as "host/path".
-	for (let i = 1; i <= pathParts.length; i++) {
-		if (lower.includes([host, ...pathParts.slice(0, i)].join('/'))) return true;
-	}
-	return false;
 }
 
 export function checkUrls(ctx: RuleContext): void {
@@ -112,7 +85,7 @@ export function checkUrls(ctx: RuleContext): void {
 				ctx.report(urlNode, DiagnosticCode.invalidGitlabUrl, l10n.t('The GitLab driver rejects this URL: it must be the http(s) or git@ URL of a GitLab project, e.g. https://gitlab.com/GROUP/PROJECT.'));
 				continue;
 			}
-			if (!gitlabHostConfigured(url, ctx.doc.config.gitlabDomains)) {
+			if (parseGitLabUrl(url, ctx.doc.config.gitlabDomains) === null) {
 				ctx.report(urlNode, DiagnosticCode.gitlabDomainNotConfigured, l10n.t('This host is not in config.gitlab-domains of this file: Composer fails with type "gitlab" unless the global config lists it. Add it to "gitlab-domains" or use type "vcs" or "git".'));
 			}
 		}
@@ -141,7 +114,6 @@ function apiDriverHandles(type: string, url: string, githubDomains: readonly str
 	if (type === 'github' || type === 'bitbucket' || type === 'git-bitbucket') return true;
 	if (type !== 'vcs') return false;
 	if (BITBUCKET_URL.test(url)) return true;
-	if (!GITHUB_URL.test(url)) return false;
-	const host = (parseUrl(url)?.host ?? '').replace(/^www\./, '');
-	return githubDomains.includes(host);
+	const origin = githubOrigin(url);
+	return origin !== null && githubDomains.includes(origin);
 }
