@@ -56,7 +56,7 @@ describe('repository list', () => {
 	test('entries that are not repositories are errors, labels never hold passwords', () => {
 		const list = buildRepositoryList({ text: JSON.stringify({ repositories: [{ url: 'x' }, 3, { type: 'composer', url: 'https://user:secret@example.org' }] }), file: 'composer.json' });
 		assert.deepEqual(list.errors.map((e) => e.message), ['Repository "2" ({"url":"x"}) must have a type defined', 'Repository "1" (3) should be an array, integer given']);
-		assert.equal(list.repositories[0].label, 'composer repo (https://***:***@example.org)');
+		assert.equal(list.repositories[0].label, 'composer repo (https://***@example.org)');
 		assert.ok(!JSON.stringify(list.repositories.map((r) => r.label)).includes('secret'));
 	});
 });

@@ -3,6 +3,7 @@
 // list so that project repositories come first and packagist.org last; `false` entries (keyed or `{"x": false}`)
 // disable a name, `packagist` is the old alias of `packagist.org`, and redefining packagist drops the default.
 // Parsing keeps key order as PHP does (a JS object would move integer-like keys to the front).
+import { redact } from '../net/credentials';
 import * as l10n from '@vscode/l10n';
 import { getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { RepositoryDefinition } from './types';
@@ -135,9 +136,8 @@ function mergeLayer(list: Entry[], layer: Entry[]): Entry[] {
 
 /** Url::sanitize: credentials in URLs are masked before they reach a label or message. */
 export function sanitizeUrl(url: string): string {
-	return url
-		.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^:@/]+:[^@/]*@/i, '$1***:***@')
-		.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^:@/]+)@/i, (m: string, scheme: string, user: string) => (user.length >= 20 ? `${scheme}***@` : m));
+	// One redaction rule for labels and messages alike (net/credentials.ts).
+	return redact(url);
 }
 
 /** A readable label in Composer's getRepoName() style. */

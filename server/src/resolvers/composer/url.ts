@@ -1,6 +1,7 @@
 // URL handling of a `composer` repository (ComposerRepository::__construct, getPackagesJsonUrl,
 // canonicalizeUrl; semantics doc §2.4 and §7.1). Pure string work, no I/O except the local-path check
 // the caller injects.
+import { redact } from '../../net/credentials';
 import * as l10n from '@vscode/l10n';
 
 export type RepoUrl =
@@ -72,7 +73,8 @@ export function canonicalizeUrl(value: string, repoUrl: string): string {
 
 /** Composer's Url::sanitize for labels and messages: drop userinfo passwords. */
 export function sanitizeUrl(url: string): string {
-	return url.replace(/^([a-z0-9]+:\/\/)?([^:/\s@]+):([^@\s/]+)@/i, '$1$2:***@');
+	// One redaction rule for labels and messages alike (net/credentials.ts).
+	return redact(url);
 }
 
 /** `$` in provider URLs is sent as %24 (bad proxies choke on it), only the first one, as Composer does. */
