@@ -60,7 +60,15 @@ const r = spawnSync(process.execPath, [
 	'--test-reporter=spec', '--test-reporter-destination=stdout',
 	'--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
 	...files,
-], { stdio: 'inherit', cwd: root, env: { ...process.env, COMPOSER_REPOS_E2E: withE2e ? '1' : '' } });
+], {
+	stdio: 'inherit', cwd: root,
+	env: {
+		...process.env,
+		COMPOSER_REPOS_E2E: withE2e ? '1' : '',
+		// The e2e test installs the production .vsix packed above, not one repacked from the dev build.
+		...(withE2e ? { COMPOSER_REPOS_E2E_VSIX: join(root, 'dist/composer-repositories.vsix') } : {}),
+	},
+});
 const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
 const count = (label) => Number(tap.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
 const skipped = count('skipped') + count('todo');
