@@ -2,12 +2,15 @@
 // recorder (so hostile-definition tests can prove that nothing ran), a temp cache folder, and an HTTP
 // client that refuses everything (these drivers only run VCS programs). RecordingRunner and
 // noProgramsRunner are shared with the git and API-driver tests (fakeGitHosts.ts).
+import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { test } from 'node:test';
 import { NodeProcessRunner } from '../../server/src/net/processRunner';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../server/src/net/types';
 import type { RepositoryDefinition, ResolveContext } from '../../server/src/resolvers/types';
+import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs';
 
 export class RecordingRunner implements ProcessRunner {
 	readonly calls: ProcessRequest[] = [];
@@ -59,4 +62,40 @@ export function vcsRepo(config: Record<string, unknown>): RepositoryDefinition {
 /** Pretty versions of one load, sorted as strings, for compact comparisons. */
 export function prettyVersions(packages: Array<{ name: string; version: string }>, name?: string): string[] {
 	return packages.filter((p) => name === undefined || p.name === name).map((p) => p.version).sort();
+}
+
+/**
+ * One test per hostile URL and repository type: the definition is refused as `vcs.unsafe-url` before any
+ * process starts. `MARKER` in a URL becomes a file path that a command injected through it would create.
+ */
+export function testHostileUrlsRunNothing(types: string[], urls: string[]): void {
+	for (const url of urls) {
+		for (const type of types) {
+			test(`${type}: ${url}`, async () => {
+				const c = vcsTestContext();
+				const marker = path.join(c.cacheDir, 'marker');
+				try {
+					const r = await vcsRepositoryResolver.loadPackages(vcsRepo({ type, url: url.replace('MARKER', marker) }), undefined, c.ctx);
+					assert.ok(!r.ok && r.error.code === 'vcs.unsafe-url', JSON.stringify(r));
+					assert.deepEqual(c.runner.calls, []);
+					assert.equal(fs.existsSync(marker), false);
+				} finally {
+					c.cleanup();
+				}
+			});
+		}
+	}
+}
+
+/** A test that loading `config` on a machine without the VCS program gives error `code` naming the program. */
+export function testMissingProgram(config: () => Record<string, unknown>, code: string, message: string): void {
+	test('a missing program is an error value, not a crash', async () => {
+		const c = vcsTestContext({ runner: noProgramsRunner });
+		try {
+			const r = await vcsRepositoryResolver.loadPackages(vcsRepo(config()), undefined, c.ctx);
+			assert.ok(!r.ok && r.error.code === code && r.error.message.includes(message), JSON.stringify(r));
+		} finally {
+			c.cleanup();
+		}
+	});
 }

@@ -10,7 +10,7 @@ import { fossilDriverFactory, parseFossilBranches, parseFossilTags } from '../..
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowVersions, oracleProject } from '../helpers/composerOracle';
 import { buildFossilRepo, fossilEnv, type FossilRepo } from '../helpers/fossilRepo';
-import { noProgramsRunner, prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { prettyVersions, testHostileUrlsRunNothing, testMissingProgram, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
 
 const EXPECTED = ['1.0.0', '1.1.0', '2.x-dev', 'dev-feature', 'dev-trunk'];
 
@@ -98,31 +98,10 @@ describe('fossil driver on real repositories', () => {
 	});
 });
 
-test('a missing program is an error value, not a crash', async () => {
-	const c = vcsTestContext({ runner: noProgramsRunner });
-	try {
-		const r = await load({ type: 'fossil', url: repo.checkout }, c);
-		assert.ok(!r.ok && r.error.code === 'vcs.fossil-not-found' && r.error.message.includes('fossil was not found'), JSON.stringify(r));
-	} finally {
-		c.cleanup();
-	}
-});
+testMissingProgram(() => ({ type: 'fossil', url: repo.checkout }), 'vcs.fossil-not-found', 'fossil was not found');
 
 describe('hostile fossil definitions run nothing', () => {
-	for (const url of ['-Tfoo', '--args=/tmp/x', '--user=evil']) {
-		for (const type of ['fossil', 'vcs']) {
-			test(`${type}: ${url}`, async () => {
-				const c = vcsTestContext();
-				try {
-					const r = await load({ type, url }, c);
-					assert.ok(!r.ok && r.error.code === 'vcs.unsafe-url', JSON.stringify(r));
-					assert.deepEqual(c.runner.calls, []);
-				} finally {
-					c.cleanup();
-				}
-			});
-		}
-	}
+	testHostileUrlsRunNothing(['fossil', 'vcs'], ['-Tfoo', '--args=/tmp/x', '--user=evil']);
 
 	test('past the URL checks, the URL follows -- and option-like ref names are never read', async () => {
 		const c = vcsTestContext();

@@ -12,7 +12,7 @@ import { hgDriverFactory, parseHgBranches, parseHgTags } from '../../server/src/
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowVersions, oracleProject } from '../helpers/composerOracle';
 import { buildHgRepo, hgNode, serveHg } from '../helpers/hgRepo';
-import { noProgramsRunner, prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { prettyVersions, testHostileUrlsRunNothing, testMissingProgram, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
 
 const EXPECTED = ['1.0.0', '1.2.0', '2.x-dev', 'dev-bm-one', 'dev-clash', 'dev-default', 'dev-feature'];
 
@@ -154,34 +154,10 @@ describe('hg driver on real repositories', () => {
 	});
 });
 
-test('a missing program is an error value, not a crash', async () => {
-	const c = vcsTestContext({ runner: noProgramsRunner });
-	try {
-		const r = await load({ type: 'hg', url: repo }, c);
-		assert.ok(!r.ok && r.error.code === 'vcs.hg-not-found' && r.error.message.includes('hg was not found'), JSON.stringify(r));
-	} finally {
-		c.cleanup();
-	}
-});
+testMissingProgram(() => ({ type: 'hg', url: repo }), 'vcs.hg-not-found', 'hg was not found');
 
 describe('hostile hg definitions run nothing', () => {
-	for (const url of ['--config=alias.identify=!touch MARKER', '-Tfoo', '--cwd=/tmp', 'ssh://-oProxyCommand=touch MARKER/repo']) {
-		for (const type of ['hg', 'vcs']) {
-			test(`${type}: ${url}`, async () => {
-				const c = vcsTestContext();
-				const marker = path.join(markerDir, `m-${type}-${url.length}`);
-				try {
-					const r = await load({ type, url: url.replace('MARKER', marker) }, c);
-					assert.equal(r.ok, false);
-					assert.ok(!r.ok && r.error.code === 'vcs.unsafe-url', JSON.stringify(r));
-					assert.deepEqual(c.runner.calls, []);
-					assert.equal(fs.existsSync(marker), false);
-				} finally {
-					c.cleanup();
-				}
-			});
-		}
-	}
+	testHostileUrlsRunNothing(['hg', 'vcs'], ['--config=alias.identify=!touch MARKER', '-Tfoo', '--cwd=/tmp', 'ssh://-oProxyCommand=touch MARKER/repo']);
 
 	test('even past the URL checks, the driver puts the URL after -- so hg reads it as a path', async () => {
 		const c = vcsTestContext();

@@ -10,7 +10,7 @@ import { withoutCredentials } from '../../server/src/resolvers/vcs/vcsTools';
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowAll } from '../helpers/composerOracle';
 import { createSvnRepo, svnCopy, svnImport, svnMkdir, svnPut, type SvnRepo } from '../helpers/svnRepo';
-import { noProgramsRunner, prettyVersions, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { prettyVersions, testHostileUrlsRunNothing, testMissingProgram, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
 
 let std: SvnRepo;
 let custom: SvnRepo;
@@ -198,31 +198,10 @@ describe('svn driver on real repositories', () => {
 	});
 });
 
-test('a missing program is an error value, not a crash', async () => {
-	const c = vcsTestContext({ runner: noProgramsRunner });
-	try {
-		const r = await load({ type: 'svn', url: std.url }, c);
-		assert.ok(!r.ok && r.error.code === 'vcs.svn-not-found' && r.error.message.includes('svn was not found'), JSON.stringify(r));
-	} finally {
-		c.cleanup();
-	}
-});
+testMissingProgram(() => ({ type: 'svn', url: std.url }), 'vcs.svn-not-found', 'svn was not found');
 
 describe('hostile svn definitions run nothing', () => {
-	for (const url of ['--config-option=config:tunnels:ssh=touch MARKER', '-rHEAD', 'svn+ssh://-oProxyCommand=touch MARKER/repo']) {
-		for (const type of ['svn', 'vcs']) {
-			test(`${type}: ${url}`, async () => {
-				const c = vcsTestContext();
-				try {
-					const r = await load({ type, url }, c);
-					assert.ok(!r.ok && r.error.code === 'vcs.unsafe-url', JSON.stringify(r));
-					assert.deepEqual(c.runner.calls, []);
-				} finally {
-					c.cleanup();
-				}
-			});
-		}
-	}
+	testHostileUrlsRunNothing(['svn', 'vcs'], ['--config-option=config:tunnels:ssh=touch MARKER', '-rHEAD', 'svn+ssh://-oProxyCommand=touch MARKER/repo']);
 
 	test('past the URL checks, every svn call ends with -- <url>; an option-like tag folder is only ever part of a URL', async () => {
 		const c = vcsTestContext();

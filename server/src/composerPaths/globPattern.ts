@@ -9,6 +9,7 @@
 //   `[:class:]` (an unknown class makes the pattern match nothing), `[.c.]` and `[=c=]`; an unclosed `[` is literal;
 // * `\` escapes the next character (not on Windows, where it separates folders, as in PHP's own win32 glob).
 // Pure: no node:* imports.
+import { phpByteString } from '../semver/phpCompat';
 
 /** Expands `{a,b}` groups, nested ones too, into the alternatives glibc globs one after the other. */
 export function expandBraces(pattern: string, escapes = true): string[] {
@@ -81,19 +82,6 @@ const BYTE_CLASSES: ClassTable = {
 	cntrl: '\\x00-\\x1f\\x7f',
 	xdigit: '0-9A-Fa-f',
 };
-
-/** The UTF-8 bytes of `s`, one char (U+0000–U+00FF) per byte. */
-export function utf8Bytes(s: string): string {
-	let out = '';
-	for (const ch of s) {
-		const cp = ch.codePointAt(0) as number;
-		if (cp < 0x80) out += ch;
-		else if (cp < 0x800) out += String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-		else if (cp < 0x10000) out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-		else out += String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-	}
-	return out;
-}
 
 const NEVER = '(?!)';
 
@@ -206,7 +194,7 @@ function translate(segment: string, escapes: boolean, classes: ClassTable): Tran
 export function compileSegment(segment: string, escapes = true): GlobSegment {
 	const chars = translate(segment, escapes, UNICODE_CLASSES);
 	if (!chars.magic) return { kind: 'literal', name: chars.name };
-	const bytes = translate(utf8Bytes(segment), escapes, BYTE_CLASSES);
+	const bytes = translate(phpByteString(segment), escapes, BYTE_CLASSES);
 	// glibc's FNM_PERIOD: only a literal `.` (escaped or not) at the start matches a leading dot.
 	const matchesLeadingDot = segment.startsWith('.') || (escapes && segment.startsWith('\\.'));
 	return { kind: 'pattern', regex: new RegExp(`^${chars.source}$`, 'u'), byteRegex: new RegExp(`^${bytes.source}$`, 'u'), matchesLeadingDot };
@@ -217,7 +205,7 @@ export function segmentMatches(segment: GlobSegment, entryName: string): boolean
 	if (segment.kind === 'literal') return segment.name === entryName;
 	if (entryName.startsWith('.') && !segment.matchesLeadingDot) return false;
 	if (segment.regex.test(entryName)) return true;
-	return /[^\x00-\x7f]/.test(entryName) && segment.byteRegex.test(utf8Bytes(entryName));
+	return /[^\x00-\x7f]/.test(entryName) && segment.byteRegex.test(phpByteString(entryName));
 }
 
 /** Orders strings as their UTF-8 bytes compare (glob sorts in the C locale), unlike UTF-16 code-unit order. */

@@ -75,3 +75,20 @@ export function phpLooseEquals(a: string, b: string): boolean {
 	if (INTEGER_RE.test(a) && INTEGER_RE.test(b)) return BigInt(a.trim()) === BigInt(b.trim());
 	return Number(a) === Number(b);
 }
+
+/**
+ * A string as PHP sees it: its UTF-8 bytes, one char code (0–255) per byte. PHP's string functions and
+ * non-`u` regexes work on bytes, so per-character rules (version_compare, glob character classes) must too.
+ */
+export function phpByteString(s: string): string {
+	if (!/[^\x00-\x7f]/.test(s)) return s;
+	let out = '';
+	for (const ch of s) {
+		const cp = ch.codePointAt(0) as number;
+		if (cp < 0x80) out += ch;
+		else if (cp < 0x800) out += String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+		else if (cp < 0x10000) out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+		else out += String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+	}
+	return out;
+}

@@ -3,6 +3,8 @@
 // numbers and words by their rank (anything else < dev < alpha = a < beta = b < RC = rc < number < pl = p).
 // PHP works on bytes, so strings with non-ASCII characters are compared as their UTF-8 bytes.
 
+import { phpByteString } from './phpCompat';
+
 export type CompareOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
 const SPECIAL_FORMS: ReadonlyArray<readonly [string, number]> = [
@@ -18,20 +20,6 @@ function isDigit(c: string | undefined): boolean {
 
 function isAlnum(c: string): boolean {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/** UTF-8 bytes as a string of char codes 0–255, so that per-character rules see PHP's bytes. */
-function toByteString(s: string): string {
-	if (!/[^\x00-\x7f]/.test(s)) return s;
-	let out = '';
-	for (const ch of s) {
-		const cp = ch.codePointAt(0) as number;
-		if (cp < 0x80) out += ch;
-		else if (cp < 0x800) out += String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-		else if (cp < 0x10000) out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-		else out += String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-	}
-	return out;
 }
 
 /**
@@ -155,7 +143,7 @@ function compareCanonical(original1: string, original2: string): number {
 
 /** `version_compare($a, $b)`: -1, 0 or 1. */
 export function phpVersionCompare(a: string, b: string): -1 | 0 | 1 {
-	return compareCanonical(toByteString(cString(a)), toByteString(cString(b))) as -1 | 0 | 1;
+	return compareCanonical(phpByteString(cString(a)), phpByteString(cString(b))) as -1 | 0 | 1;
 }
 
 /** `version_compare($a, $b, $operator)` for Composer's operators (`=` and `<>` included). */

@@ -55,7 +55,7 @@ export class BitbucketDriver extends HostApiDriver {
 		return this.rootIdentifier;
 	}
 
-	private async references(kind: 'tags' | 'branches'): Promise<Map<string, string>> {
+	protected async apiRefs(kind: 'tags' | 'branches'): Promise<Map<string, string>> {
 		const fields = kind === 'tags' ? 'values.name,values.target.hash,next' : 'values.name,values.target.hash,values.heads,next';
 		const first = `${this.repoPath()}/refs/${kind}?pagelen=100&fields=${encodeURIComponent(fields)}&sort=-target.date`;
 		const refs = new Map<string, string>();
@@ -71,14 +71,6 @@ export class BitbucketDriver extends HostApiDriver {
 			return typeof data.next === 'string' && data.next !== '' && sameOrigin(data.next, first) ? data.next : null;
 		});
 		return refs;
-	}
-
-	protected apiTags(): Promise<Map<string, string>> {
-		return this.references('tags');
-	}
-
-	protected apiBranches(): Promise<Map<string, string>> {
-		return this.references('branches');
 	}
 
 	protected async apiComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {

@@ -80,7 +80,11 @@ export class GitHubDriver extends HostApiDriver {
 		});
 	}
 
-	protected async apiTags(): Promise<Map<string, string>> {
+	protected apiRefs(kind: 'tags' | 'branches'): Promise<Map<string, string>> {
+		return kind === 'tags' ? this.listTags() : this.listBranches();
+	}
+
+	private async listTags(): Promise<Map<string, string>> {
 		const tags = new Map<string, string>();
 		await this.eachListed(`${this.repoPath()}/tags?per_page=100`, (tag) => {
 			const sha = asObject(tag.commit).sha;
@@ -91,7 +95,7 @@ export class GitHubDriver extends HostApiDriver {
 		return tags;
 	}
 
-	protected async apiBranches(): Promise<Map<string, string>> {
+	private async listBranches(): Promise<Map<string, string>> {
 		const branches = new Map<string, string>();
 		await this.eachListed(`${this.repoPath()}/git/refs/heads?per_page=100`, (ref) => {
 			const sha = asObject(ref.object).sha;

@@ -69,7 +69,7 @@ export class GitLabDriver extends HostApiDriver {
 		return this.project.default_branch as string;
 	}
 
-	private async references(type: 'tags' | 'branches'): Promise<Map<string, string>> {
+	protected async apiRefs(type: 'tags' | 'branches'): Promise<Map<string, string>> {
 		const perPage = 100;
 		const first = `${this.apiUrl()}/repository/${type}?per_page=${perPage}`;
 		const refs = new Map<string, string>();
@@ -84,14 +84,6 @@ export class GitLabDriver extends HostApiDriver {
 			return data.length >= perPage ? nextPageLink(response.headers, first) : null;
 		});
 		return refs;
-	}
-
-	protected apiTags(): Promise<Map<string, string>> {
-		return this.references('tags');
-	}
-
-	protected apiBranches(): Promise<Map<string, string>> {
-		return this.references('branches');
 	}
 
 	protected async apiComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {

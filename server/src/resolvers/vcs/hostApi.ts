@@ -155,8 +155,8 @@ export abstract class HostApiDriver implements VcsDriver {
 
 	protected abstract apiInitialize(): Promise<void>;
 	protected abstract apiRootIdentifier(): string;
-	protected abstract apiBranches(): Promise<Map<string, string>>;
-	protected abstract apiTags(): Promise<Map<string, string>>;
+	/** Ref name -> commit, read through the host's API (tags or branches). */
+	protected abstract apiRefs(kind: 'tags' | 'branches'): Promise<Map<string, string>>;
 	protected abstract apiComposerInformation(identifier: string): Promise<Record<string, unknown> | null>;
 	protected abstract apiSource(identifier: string): VcsSource;
 	protected abstract apiDist(identifier: string): { type: string; url: string; reference: string } | null;
@@ -219,7 +219,7 @@ export abstract class HostApiDriver implements VcsDriver {
 		if (this.git) {
 			return this.git.getBranches();
 		}
-		this.branches ??= await this.apiBranches();
+		this.branches ??= await this.apiRefs('branches');
 		return this.branches;
 	}
 
@@ -227,7 +227,7 @@ export abstract class HostApiDriver implements VcsDriver {
 		if (this.git) {
 			return this.git.getTags();
 		}
-		this.tags ??= await this.apiTags();
+		this.tags ??= await this.apiRefs('tags');
 		return this.tags;
 	}
 
