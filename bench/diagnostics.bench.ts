@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { getLanguageService as getJsonLanguageService, type JSONSchema } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createNodeLanguageService } from '../server/src/nodeService';
+import { createNodeLanguageService } from '../server/src/node/languageService';
 import { getLanguageService } from '../server/src/service/index';
 
 const SIZES = [10, 100, 1000];

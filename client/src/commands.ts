@@ -1,7 +1,7 @@
 // The extension's commands. Each one reports failures to the user instead of throwing into VS Code.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands } from './protocol';
+import { Commands } from '../../protocol/ext';
 
 export function registerCommands(client: LanguageClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
 	return [

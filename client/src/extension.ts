@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands, showErrorWithOutput } from './commands';
 import { createLanguageClient } from './languageClient';
-import { OUTPUT_CHANNEL_NAME } from './protocol';
+import { OUTPUT_CHANNEL_NAME } from '../../protocol/ext';
 import { watchWorkspaceTrust } from './trust';
 
 let client: LanguageClient | undefined;

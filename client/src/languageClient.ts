@@ -7,7 +7,7 @@ import {
 	type LanguageClientOptions,
 	type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CLIENT_ID, type InitializationOptions } from './protocol';
+import { CLIENT_ID, type InitializationOptions } from '../../protocol/ext';
 
 /** Only files named composer.json, on disk: path repositories and artifacts are resolved against the folder. */
 export const DOCUMENT_SELECTOR = [{ scheme: 'file', pattern: '**/composer.json' }];

@@ -3,7 +3,7 @@
 // grants trust later, from this notification (VS Code has no way to revoke trust without reloading the window).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from './protocol';
+import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from '../../protocol/ext';
 
 export function watchWorkspaceTrust(client: LanguageClient, output: vscode.LogOutputChannel): vscode.Disposable {
 	return vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import * as l10n from '@vscode/l10n';
 import { getL10nJson } from '@vscode/l10n-dev';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { configureL10n, findL10nDir } from '../../server/src/l10nSetup';
+import { configureL10n, findL10nDir } from '../../server/src/node/l10nSetup';
 import { getLanguageService } from '../../server/src/service';
 
 type L10nScript = typeof import('../../scripts/l10n.mjs', { with: { 'resolution-mode': 'import' } });

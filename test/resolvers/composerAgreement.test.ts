@@ -3,7 +3,8 @@
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { composerResolver } from '../../server/src/resolvers/composer';
-import { DEFAULT_BRANCH_ALIAS, prettyAlias } from '../../server/src/resolvers/package/loader';
+import { DEFAULT_BRANCH_ALIAS } from '../../server/src/semver';
+import { prettyAlias } from '../../server/src/resolvers/package/loader';
 import { json, startLoopbackServer, type LoopbackServer } from '../helpers/loopbackServer';
 import { composerShowAllNames, composerShowVersions, oracleProject } from '../helpers/composerOracle';
 import { composerRepo, sha256, testContext } from './composerTestContext';

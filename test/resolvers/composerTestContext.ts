@@ -1,7 +1,8 @@
 // Shared setup for the composer resolver tests: a ResolveContext over a loopback-only HTTP client.
 import * as crypto from 'node:crypto';
 import * as os from 'node:os';
-import type { Credentials, ResolveContext, RepositoryDefinition } from '../../server/src/resolvers/types';
+import type { Credentials } from '../../server/src/net/types';
+import type { ResolveContext, RepositoryDefinition } from '../../server/src/resolvers/types';
 import type { HttpClientOptions } from '../../server/src/net/http';
 import { loopbackHttpClient, type NoInternet } from '../helpers/noInternet';
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildFilter, namesToRegExp } from '../../server/src/resolvers/filters';
 import { resolverFor } from '../../server/src/resolvers/registry';
+import { parseComposerJson } from '../../server/src/model/composerDocument';
 import { buildRepositoryList } from '../../server/src/resolvers/repositoryList';
 import { resolveRepositories } from '../../server/src/resolvers/repositorySet';
 import { createNodeResolveContext } from '../../server/src/resolvers/resolveContext';
@@ -15,7 +16,7 @@ import { vcsRepositoryResolver } from '../../server/src/resolvers/vcs';
 import { noProgramsRunner, vcsRepo, vcsTestContext } from '../helpers/vcsDriverContext';
 
 function order(project: unknown, global?: unknown): string[] {
-	const list = buildRepositoryList({ text: typeof project === 'string' ? project : JSON.stringify(project), file: 'composer.json' }, global === undefined ? undefined : { text: JSON.stringify(global), file: 'config.json' });
+	const list = buildRepositoryList({ document: parseComposerJson(typeof project === 'string' ? project : JSON.stringify(project)), file: 'composer.json' }, global === undefined ? undefined : { document: parseComposerJson(JSON.stringify(global)), file: 'config.json' });
 	// Integer keys are renumbered by the merge (as PHP does), so only string keys are shown.
 	return list.repositories.map((r) => `${typeof r.key === 'number' ? '#' : r.key}=${String(r.config.url ?? r.config.type)}`);
 }
@@ -54,7 +55,7 @@ describe('repository list', () => {
 	});
 
 	test('entries that are not repositories are errors, labels never hold passwords', () => {
-		const list = buildRepositoryList({ text: JSON.stringify({ repositories: [{ url: 'x' }, 3, { type: 'composer', url: 'https://user:secret@example.org' }] }), file: 'composer.json' });
+		const list = buildRepositoryList({ document: parseComposerJson(JSON.stringify({ repositories: [{ url: 'x' }, 3, { type: 'composer', url: 'https://user:secret@example.org' }] })), file: 'composer.json' });
 		assert.deepEqual(list.errors.map((e) => e.message), ['Repository "2" ({"url":"x"}) must have a type defined', 'Repository "1" (3) should be an array, integer given']);
 		assert.equal(list.repositories[0].label, 'composer repo (https://***@example.org)');
 		assert.ok(!JSON.stringify(list.repositories.map((r) => r.label)).includes('secret'));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as l10n from '@vscode/l10n';
-import { cliLocale, configureL10n, findL10nDir, localeCandidates, normalizeLocale, serverLocale } from '../../server/src/l10nSetup';
+import { cliLocale, configureL10n, findL10nDir, localeCandidates, normalizeLocale, serverLocale } from '../../server/src/node/l10nSetup';
 
 describe('l10n setup', () => {
 	let root: string;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { runSafe } from '../../server/src/runner';
+import { runSafe } from '../../server/src/lsp/runner';
 
 function recorder() {
 	const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { doHover } from '../../server/src/service/hover';
+import { getLanguageService } from '../../server/src/service';
 import { CURSOR, parseCursor, parseOptionalSpans } from '../helpers/markers';
 
 interface HoverResult {
@@ -18,7 +18,7 @@ async function hoverAt(marked: string): Promise<{ hover: HoverResult | null; spa
 	const span = spanned.spans[0];
 	const shift = (n: number): number => (n > offset ? n - CURSOR.length : n);
 	const document = TextDocument.create('file:///p/composer.json', 'json', 1, text);
-	const hover = await doHover(document, document.positionAt(offset), {});
+	const hover = await getLanguageService({}).doHover(document, document.positionAt(offset));
 	if (!hover) return { hover: null, ...(span ? { span: { start: shift(span.start), end: shift(span.end) } } : {}) };
 	assert.ok(hover.range);
 	const contents = hover.contents as { kind: string; value: string };

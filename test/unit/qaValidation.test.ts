@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/src/service/index';
-import { MAX_NESTING, nestingOverflowOffset } from '../../server/src/service/parse';
+import { MAX_NESTING, nestingOverflowOffset } from '../../server/src/model/composerDocument';
 import { complete } from '../fixtures/completion/harness';
 import { E, W, expectDiagnostics, makeDocument, repos } from './validationHarness';
 

@@ -4,10 +4,10 @@ import { parseCursor, parseSpans, parseOptionalSpans } from '../helpers/markers'
 import { didYouMean, editDistance } from '../../server/src/service/didYouMean';
 import { compileSegment, expandBraces, expandPath, segmentMatches } from '../../server/src/composerPaths';
 import { dirname, resolvePath } from '../../server/src/service/pathUtil';
-import { findEntryAt, parseComposerJson } from '../../server/src/service/parse';
+import { findEntryAt, parseComposerJson } from '../../server/src/model/composerDocument';
 import { detectFormatting } from '../../server/src/service/formatting';
 import { ACCEPTED_TYPES, getKeySpec, getTypeSpec, typesAcceptingKey } from '../../server/src/service/catalog';
-import { packageNameError } from '../../server/src/service/validation/packageNames';
+import { packageNameError } from '../../server/src/composer/packageNames';
 
 describe('markers', () => {
 	test('cursor', () => {

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError, type CliIO } from './command';
 import { COMMANDS } from './commands/index';
-import { cliLocale, configureL10n } from '../l10nSetup';
+import { cliLocale, configureL10n } from '../node/l10nSetup';
 import { version } from '../../../package.json';
 
 const PROGRAM = 'composer-repos';

@@ -2,7 +2,7 @@
 // concludes when nothing matches (composer-semantics.md §5). The language service (to warn) and the path
 // resolver (to list packages) both call this, so they cannot disagree. The file system is only reached through
 // the LocalFacts port, so this module stays pure.
-import type { LocalFacts } from '../service/types';
+import type { LocalFacts } from './localFacts';
 import { compareUtf8, compileSegment, expandBraces, segmentMatches } from './globPattern';
 import { appendPath, isAbsolutePath, phpDirname } from './platformPaths';
 

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import type { Credentials } from '../resolvers/types';
+import type { Credentials } from './types';
 
 /** The auth sections of auth.json / config, as Composer names them. */
 export const AUTH_SECTIONS = ['bitbucket-oauth', 'github-oauth', 'gitlab-oauth', 'gitlab-token', 'http-basic', 'bearer'] as const;

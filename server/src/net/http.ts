@@ -4,7 +4,7 @@
 // (a shared fetch is aborted only when its last waiter leaves or its timeout fires), and the disk cache
 // with ETag / Last-Modified revalidation that serves stale copies when the network fails.
 import * as l10n from '@vscode/l10n';
-import type { Credentials } from '../resolvers/types';
+import type { Credentials } from './types';
 import type { HttpClient, HttpRequest, HttpResult } from './types';
 import { redact, registerSecret } from './credentials';
 import type { HttpCache } from './httpCache';

@@ -54,3 +54,14 @@ export interface ProcessRequest {
 export interface ProcessRunner {
 	run(req: ProcessRequest): Promise<ProcessResult>;
 }
+
+/** Credentials from auth.json (and URLs), answered per target URL so nothing is sent to another host. */
+export interface Credentials {
+	/** Headers to send to this URL's host, from auth.json (http-basic, bearer, github-oauth, gitlab-token...). */
+	headersFor(url: string): Record<string, string>;
+	/**
+	 * A user name and password for this URL's host from auth.json `http-basic`, for tools that take them as
+	 * arguments rather than headers (svn, like Composer's Util/Svn). Undefined when there are none.
+	 */
+	basicAuthFor?(url: string): { username: string; password: string } | undefined;
+}

@@ -1,8 +1,8 @@
-// LocalFacts (server/src/service/types.ts) answered from the real file system. Failures are answers too:
+// LocalFacts (server/src/composerPaths/localFacts.ts) answered from the real file system. Failures are answers too:
 // an unreadable path is 'missing' and an unreadable directory has no entries.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { LocalFacts } from '../service/types';
+import type { LocalFacts } from '../composerPaths/localFacts';
 
 export function createNodeLocalFacts(): LocalFacts {
 	return {

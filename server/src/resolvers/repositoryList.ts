@@ -2,10 +2,11 @@
 // COMPOSER_HOME/config.json, then the project composer.json. Each layer is walked backwards over the reversed
 // list so that project repositories come first and packagist.org last; `false` entries (keyed or `{"x": false}`)
 // disable a name, `packagist` is the old alias of `packagist.org`, and redefining packagist drops the default.
-// Parsing keeps key order as PHP does (a JS object would move integer-like keys to the front).
+// Keys keep their file order as PHP does (a JS object would move integer-like keys to the front).
 import { redact } from '../net/credentials';
 import * as l10n from '@vscode/l10n';
-import { getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { getNodeValue } from 'jsonc-parser';
+import { getProperty, toObjectInfo, type ComposerDocument } from '../model/composerDocument';
 import type { RepositoryDefinition } from './types';
 
 export const PACKAGIST_URL = 'https://repo.packagist.org';
@@ -24,8 +25,8 @@ export interface RepositoryList {
 }
 
 export interface LayerSource {
-	/** Raw text of the JSON file. */
-	text: string;
+	/** The file's model (composer.json, or COMPOSER_HOME/config.json parsed the same way). */
+	document: ComposerDocument;
 	/** How to name the file in messages. */
 	file: string;
 }
@@ -35,26 +36,19 @@ function phpKey(key: string): Key {
 	return /^(0|-?[1-9][0-9]*)$/.test(key) && Number.isSafeInteger(Number(key)) ? Number(key) : key;
 }
 
-/** Top-level `repositories` entries of one file, in file order, duplicates keeping the first position. */
+/**
+ * Top-level `repositories` entries of one file, read from the project's one model of composer.json, in file
+ * order; a duplicate key keeps its first position and its last value, as PHP's json_decode does.
+ */
 function readLayer(source: LayerSource): { entries: Entry[] | undefined; config: Record<string, unknown>; error?: string } {
-	const errors: ParseError[] = [];
-	const root = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true });
-	if (!root || errors.length > 0 || root.type !== 'object') {
+	const doc = source.document;
+	// Composer's JsonFile refuses what PHP's json_decode refuses: any syntax error, a BOM, too deep a nesting.
+	if (!doc.rootObject || doc.syntaxErrors.length > 0 || doc.bom || doc.tooDeepAt !== undefined) {
 		return { entries: undefined, config: {}, error: l10n.t('"{0}" does not contain valid JSON', source.file) };
 	}
-	let reposNode: Node | undefined;
-	let config: Record<string, unknown> = {};
-	for (const prop of root.children ?? []) {
-		const [k, v] = prop.children ?? [];
-		if (!k || !v) {
-			continue;
-		}
-		if (k.value === 'repositories') {
-			reposNode = v;
-		} else if (k.value === 'config' && v.type === 'object') {
-			config = getNodeValue(v) as Record<string, unknown>;
-		}
-	}
+	const configNode = getProperty(doc.rootObject, 'config')?.valueNode;
+	const config = configNode?.type === 'object' ? getNodeValue(configNode) as Record<string, unknown> : {};
+	const reposNode = doc.repositories?.property.valueNode;
 	if (!reposNode) {
 		return { entries: [], config };
 	}
@@ -70,14 +64,11 @@ function readLayer(source: LayerSource): { entries: Entry[] | undefined; config:
 	if (reposNode.type === 'array') {
 		(reposNode.children ?? []).forEach((child, i) => put(i, getNodeValue(child)));
 	} else if (reposNode.type === 'object') {
-		for (const prop of reposNode.children ?? []) {
-			const [k, v] = prop.children ?? [];
-			if (k && v) {
-				put(phpKey(String(k.value)), getNodeValue(v));
+		for (const property of toObjectInfo(reposNode)?.properties ?? []) {
+			if (property.valueNode) {
+				put(phpKey(property.key), getNodeValue(property.valueNode));
 			}
 		}
-	} else {
-		return { entries: [], config };
 	}
 	return { entries, config };
 }

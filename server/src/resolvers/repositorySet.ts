@@ -6,7 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import { rsort } from '../semver';
 import { buildFilter, type RepositoryFilter } from './filters';
-import { DEFAULT_BRANCH_ALIAS, branchAliasOf, prettyAlias } from './package/loader';
+import { DEFAULT_BRANCH_ALIAS } from '../semver';
+import { branchAliasOf, prettyAlias } from './package/loader';
 import { resolverFor, type RegistryOptions } from './registry';
 import type { LoadResult, PackageVersion, RepositoryDefinition, ResolveContext } from './types';
 

@@ -10,7 +10,8 @@ import { createHttpClient } from '../net/http';
 import { HttpCache } from '../net/httpCache';
 import { NodeProcessRunner } from '../net/processRunner';
 import type { HttpClient, ProcessRunner } from '../net/types';
-import type { ComposerConfigFacts, Credentials, ResolveContext } from './types';
+import type { Credentials } from '../net/types';
+import type { ComposerConfigFacts, ResolveContext } from './types';
 
 export const DEFAULT_API_BASE_URLS = {
 	github: 'https://api.github.com',

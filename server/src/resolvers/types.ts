@@ -1,6 +1,6 @@
 // The one interface every repository resolver implements (one resolver per repository type), and the
 // values they exchange. Resolvers never throw across this boundary: failures are values with messages.
-import type { HttpClient, ProcessRunner } from '../net/types';
+import type { Credentials, HttpClient, ProcessRunner } from '../net/types';
 
 /** A repository entry as Composer merges it (§8.1 of the semantics doc): its config object and a readable label. */
 export interface RepositoryDefinition {
@@ -48,15 +48,6 @@ export interface ComposerConfigFacts {
 	secureSvnDomains: string[];
 }
 
-export interface Credentials {
-	/** Headers to send to this URL's host, from auth.json (http-basic, bearer, github-oauth, gitlab-token...). */
-	headersFor(url: string): Record<string, string>;
-	/**
-	 * A user name and password for this URL's host from auth.json `http-basic`, for tools that take them as
-	 * arguments rather than headers (svn, like Composer's Util/Svn). Undefined when there are none.
-	 */
-	basicAuthFor?(url: string): { username: string; password: string } | undefined;
-}
 
 export interface ResolveContext {
 	/** Folder of the composer.json: relative paths resolve against it. */

@@ -4,7 +4,8 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnosti
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE } from './types';
 import type { Node } from 'jsonc-parser';
-import { moveToOptionsEdits, parseForEdits } from './moveToOptions';
+import type { ComposerDocument } from '../model/composerDocument';
+import { moveToOptionsEdits } from './moveToOptions';
 import type { DiagnosticData, FixData } from './validation/codes';
 
 function fixesOf(d: Diagnostic): FixData[] {
@@ -24,12 +25,10 @@ function overlaps(a: Range, b: Range): boolean {
 	return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-export function getCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[] {
+export function getCodeActions(document: TextDocument, doc: ComposerDocument, range: Range, context: CodeActionContext): CodeAction[] {
 	if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
 	const actions: CodeAction[] = [];
-	// Parsed at most once per request, however many diagnostics are in range (a whole-file selection can hold thousands).
-	let root: { node: Node | undefined } | undefined;
-	const tree = () => (root ??= { node: parseForEdits(document.getText()) }).node;
+	const tree = () => doc.root;
 	for (const d of context.diagnostics) {
 		if (!overlaps(d.range, range)) continue;
 		for (const fix of fixesOf(d)) {

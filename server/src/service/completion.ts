@@ -5,7 +5,7 @@ import { CompletionItemKind, type CompletionList, type Position } from 'vscode-l
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { LEGACY_PACKAGIST_NAME, PACKAGIST_NAME, getKeySpec, getPathOptionSpec, getTypeSpec } from './catalog';
-import { type ObjectInfo, getProperty, nestingOverflowOffset, parseComposerJson, toObjectInfo } from './parse';
+import { type ComposerDocument, type ObjectInfo, getProperty, toObjectInfo } from '../model/composerDocument';
 import type { LanguageServiceOptions } from './types';
 import { ItemBuilder, TRIGGER_SUGGEST } from './completion/builder';
 import { analyzeCursor, typedStringPrefix } from './completion/cursor';
@@ -147,18 +147,18 @@ async function collect(builder: ItemBuilder, root: Node | undefined, offset: num
 	if (spec) addValuesForKey(builder, spec);
 }
 
-export async function doComplete(document: TextDocument, position: Position, options: LanguageServiceOptions, documentPath?: string): Promise<CompletionList> {
+export async function doComplete(document: TextDocument, doc: ComposerDocument, position: Position, options: LanguageServiceOptions, documentPath?: string): Promise<CompletionList> {
 	const result: CompletionList = { isIncomplete: false, items: [] };
-	const text = document.getText();
+	const text = doc.text;
 	const offset = document.offsetAt(position);
 	// The cursor analysis recurses per nesting level: a file nested deeper than Composer reads gets nothing.
-	if (nestingOverflowOffset(text) !== undefined) return result;
+	if (doc.tooDeepAt !== undefined) return result;
 	const cursor = analyzeCursor(text, offset);
 	if (!cursor) return result;
 	const first = cursor.slot.kind === 'value' ? cursor.slot.path[0] : cursor.slot.container[0];
 	if (first !== 'repositories') return result;
 	const builder = new ItemBuilder(document, text, cursor);
-	await collect(builder, parseComposerJson(text).root, offset, options, documentPath);
+	await collect(builder, doc.root, offset, options, documentPath);
 	result.items = builder.result();
 	result.isIncomplete = builder.incomplete;
 	return result;

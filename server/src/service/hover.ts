@@ -10,7 +10,7 @@ import {
 } from './catalog';
 import { didYouMean } from './didYouMean';
 import { describeDisable, describeKey, describeRepositoriesBlock, describeType, describeUnknownType } from './hover/describe';
-import { getProperty, parseComposerJson, toObjectInfo } from './parse';
+import { type ComposerDocument, getProperty, toObjectInfo } from '../model/composerDocument';
 import type { LanguageServiceOptions } from './types';
 
 interface Target {
@@ -114,9 +114,8 @@ function describeTarget(root: Node, target: Target): string | undefined {
 	return undefined;
 }
 
-export async function doHover(document: TextDocument, position: Position, _options: LanguageServiceOptions): Promise<Hover | null> {
-	const text = document.getText();
-	const root = parseComposerJson(text).root;
+export async function doHover(document: TextDocument, doc: ComposerDocument, position: Position, _options: LanguageServiceOptions): Promise<Hover | null> {
+	const root = doc.root;
 	if (!root) return null;
 	const target = targetAt(root, document.offsetAt(position));
 	if (!target) return null;

@@ -1,19 +1,12 @@
 // The "move a path option into `options`" quick fix, written as small text edits around the property so that
 // everything else in the entry keeps its layout: a compact one-line entry stays on one line, comments and the
 // user's own formatting of the moved value are kept, and the document's indentation and EOL are used.
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormatting } from './formatting';
-import { nestingOverflowOffset } from './parse';
 
 interface Span { start: number; end: number }
-
-/** The tree the edits are computed on (callers with many fixes parse once and pass it in). */
-export function parseForEdits(text: string): Node | undefined {
-	if (nestingOverflowOffset(text) !== undefined) return undefined;
-	return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-}
 
 function lineStart(text: string, offset: number): number {
 	return text.lastIndexOf('\n', offset - 1) + 1;
@@ -56,7 +49,7 @@ function removalSpan(text: string, prop: Node): Span {
  * Edits that move property `key` of the object at `entryPath` into that object's `options`. When `options`
  * already sets the key, the misplaced copy is simply removed: it is the one Composer ignores.
  */
-export function moveToOptionsEdits(document: TextDocument, entryPath: (string | number)[], key: string, root: Node | undefined = parseForEdits(document.getText())): { edits: TextEdit[]; removeOnly: boolean } | undefined {
+export function moveToOptionsEdits(document: TextDocument, entryPath: (string | number)[], key: string, root: Node | undefined): { edits: TextEdit[]; removeOnly: boolean } | undefined {
 	const text = document.getText();
 	const entry = root && findNodeAtLocation(root, entryPath);
 	if (!entry || entry.type !== 'object') return undefined;

@@ -2,17 +2,15 @@
 // diagnostics/completions/hovers/code actions out. File-system facts come in through LocalFacts.
 import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LocalFacts } from '../composerPaths/localFacts';
+import type { ComposerDocument } from '../model/composerDocument';
+import type { RepositoryDataProvider } from './liveData';
+
+export type { LocalFacts } from '../composerPaths/localFacts';
 
 /** Every diagnostic we publish carries this source. */
 export const DIAGNOSTIC_SOURCE = 'composer-repositories';
 
-/** File-system questions the service may ask (answered by the LSP server or the CLI; faked nowhere — tests use real temp dirs). */
-export interface LocalFacts {
-	/** What is at this absolute path. */
-	stat(path: string): Promise<'file' | 'directory' | 'missing'>;
-	/** Entries of a directory (empty when it is not one). */
-	readDirectory(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
-}
 
 export interface LanguageServiceOptions {
 	/** Absent: checks that need the file system are not run. */
@@ -21,9 +19,15 @@ export interface LanguageServiceOptions {
 	env?: Record<string, string | undefined>;
 	/** Home directory for `~` expansion. */
 	homeDir?: string;
+	/** Live repository data (versions, package names, repository status). Absent: nothing live is offered or reported. */
+	live?: RepositoryDataProvider;
 }
 
 export interface ComposerLanguageService {
+	/** The model of this document version (built once, shared with the server's resolution and the CLI). */
+	getDocumentModel(document: TextDocument): ComposerDocument;
+	/** Drops the cached model of a closed document. */
+	forgetDocument(uri: string): void;
 	/** `documentPath`: absolute path of the composer.json on disk (for relative path checks); optional. */
 	doValidation(document: TextDocument, documentPath?: string): Promise<Diagnostic[]>;
 	doComplete(document: TextDocument, position: Position, documentPath?: string): Promise<CompletionList>;

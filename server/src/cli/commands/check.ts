@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArgs } from '../args';
 import { EXIT_OK, EXIT_PROBLEMS, InputError, UsageError, type CliIO, type Command } from '../command';
 import { formatJson, formatText, isError, sortDiagnostics } from '../diagnosticFormat';
-import { createNodeLanguageService } from '../../nodeService';
+import { createNodeLanguageService } from '../../node/languageService';
 
 // Re-exported for commands that locate a composer.json the same way (versions).
 export { InputError };

@@ -2,7 +2,7 @@
 // Zed). It is the very module behind dist/server.js, started in this process.
 import * as l10n from '@vscode/l10n';
 import { UsageError, type CliIO, type Command } from '../command';
-import { runNodeServer } from '../../nodeServer';
+import { runNodeServer } from '../../lsp/nodeServer';
 
 /** Transport flags vscode-languageserver reads from process.argv itself. */
 const TRANSPORT = /^--(stdio|node-ipc|socket=\d+|pipe=.+|clientProcessId=\d+)$/;

@@ -6,6 +6,7 @@ import { parseArgs } from '../args';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO, type Command } from '../command';
 import { InputError, locateComposerJson } from './check';
 import { redact } from '../../net/credentials';
+import { parseComposerJson } from '../../model/composerDocument';
 import { buildRepositoryList } from '../../resolvers/repositoryList';
 import { resolveRepositories, type Resolution } from '../../resolvers/repositorySet';
 import { createNodeResolveContext, readGlobalConfig } from '../../resolvers/resolveContext';
@@ -98,7 +99,7 @@ export const versionsCommand: Command = {
 		const env = io.env as Record<string, string | undefined>;
 		const homeDir = env.HOME ?? '/';
 		const global = readGlobalConfig(env, homeDir);
-		const list = buildRepositoryList({ text, file }, global ? { text: global.text, file: global.file } : undefined);
+		const list = buildRepositoryList({ document: parseComposerJson(text), file }, global ? { document: parseComposerJson(global.text), file: global.file } : undefined);
 		const interrupt = io.signal ? undefined : abortOnSignals();
 		const signal = io.signal ?? interrupt!.signal;
 		const ctx = createNodeResolveContext({ composerJson: file, configLayers: list.configLayers, env, homeDir, offline: options.offline === true, signal });

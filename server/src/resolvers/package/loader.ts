@@ -2,22 +2,10 @@
 // Composer's ArrayLoader does: name and version required, version normalized, and the branch alias computed
 // (extra.branch-alias first, then the 9999999-dev alias of a non-numeric default branch).
 import * as l10n from '@vscode/l10n';
-import { normalize, normalizeBranch, parseNumericAliasPrefix } from '../../semver';
+import { DEFAULT_BRANCH_ALIAS, normalize, normalizeBranch, parseNumericAliasPrefix, tryNormalize } from '../../semver';
 import type { PackageVersion } from '../types';
 
-export const DEFAULT_BRANCH_ALIAS = '9999999-dev';
-
 export type PackageLoad = { ok: true; pkg: PackageVersion } | { ok: false; message: string };
-
-/** normalize() as a value: composer/semver throws on an invalid version. */
-export function tryNormalize(version: string): string | undefined {
-	try {
-		const r = normalize(version) as unknown;
-		return typeof r === 'string' ? r : undefined;
-	} catch {
-		return undefined;
-	}
-}
 
 export function normalizeError(version: string): string {
 	try {

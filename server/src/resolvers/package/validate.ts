@@ -1,8 +1,9 @@
 // The checks of Composer's ValidatingArrayLoader that decide whether an inline `package` definition loads
 // (the subset that turns into errors; warnings never stop a package). Messages follow Composer's wording.
 import { parseConstraints } from '../../semver';
-import { RESERVED_NAMES, packageNameProblem, suggestLowerCaseName } from '../../service/validation/packageNames';
-import { normalizeError, tryNormalize } from './loader';
+import { RESERVED_NAMES, packageNameProblem, suggestLowerCaseName } from '../../composer/packageNames';
+import { tryNormalize } from '../../semver';
+import { normalizeError } from './loader';
 
 const LINK_TYPES = ['require', 'conflict', 'provide', 'replace', 'require-dev'];
 

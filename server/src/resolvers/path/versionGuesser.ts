@@ -4,7 +4,7 @@
 // Only read-only VCS commands run, with argument arrays, inside the package directory.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { normalize, normalizeBranch } from '../../semver';
+import { normalize, normalizeBranch, DEFAULT_BRANCH_ALIAS } from '../../semver';
 import type { ProcessRunner } from '../../net/types';
 
 export interface GuessedVersion {
@@ -162,7 +162,7 @@ async function guessHg(processes: ProcessRunner, dir: string, signal?: AbortSign
 	}
 	const branch = out.trim();
 	const version = normalizeBranch(branch);
-	if (version === '9999999-dev') {
+	if (version === DEFAULT_BRANCH_ALIAS) {
 		return { version, pretty: `dev-${branch}` };
 	}
 	// Composer searches the nearest mainline branch for an hg feature branch; without a match the feature

@@ -2,7 +2,7 @@
 // `/refs/branches`, `/src/{ref}/composer.json`) at ctx.apiBaseUrls.bitbucket. Only `http(s)://bitbucket.org/o/r`
 // URLs are accepted (Composer's exact rule); others go to the git driver.
 import * as l10n from '@vscode/l10n';
-import { BITBUCKET_URL } from '../../service/vcsHostUrls';
+import { BITBUCKET_URL } from '../../composer/vcsHostUrls';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriverFactory, type VcsSource } from './driver';
 import { HostApiDriver, apiBase, apiGet, apiGetIfFound, asArray, asObject, decodeJson, paginate, sameOrigin } from './hostApi';

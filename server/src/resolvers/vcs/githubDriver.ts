@@ -2,7 +2,7 @@
 // at a configurable base URL: ctx.apiBaseUrls.github for github.com, `<host>/api/v3` for GitHub Enterprise hosts
 // listed in `github-domains`. Falls back to the git driver as described in hostApi.ts.
 import * as l10n from '@vscode/l10n';
-import { GITHUB_URL, githubOrigin } from '../../service/vcsHostUrls';
+import { GITHUB_URL, githubOrigin } from '../../composer/vcsHostUrls';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriverFactory, type VcsSource } from './driver';
 import { HostApiDriver, apiBase, apiGet, apiGetIfFound, asArray, asObject, decodeJson, nextPageLink, paginate } from './hostApi';

@@ -2,7 +2,7 @@
 // `/repository/files/composer.json/raw`). gitlab.com uses ctx.apiBaseUrls.gitlab; self-hosted instances
 // listed in `gitlab-domains` (with port or sub-path) use their own origin, as Composer does.
 import * as l10n from '@vscode/l10n';
-import { GITLAB_URL, parseGitLabUrl } from '../../service/vcsHostUrls';
+import { GITLAB_URL, parseGitLabUrl } from '../../composer/vcsHostUrls';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriverFactory, type VcsSource } from './driver';
 import { HostApiDriver, apiBase, apiGet, apiGetIfFound, asArray, asObject, decodeJson, nextPageLink, paginate } from './hostApi';

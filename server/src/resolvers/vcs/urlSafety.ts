@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import type { ResolveError } from '../types';
 import { redact } from '../../net/credentials';
 import { insecureMessage } from '../../net/http';
-import { prohibitingSetting, type SecureHttpConfig } from '../../service/secureHttp';
+import { prohibitingSetting, type SecureHttpConfig } from '../../composer/secureHttp';
 
 /** `<helper>::<address>` makes git run `git-remote-<helper>`; `ext::` and `fd::` run arbitrary commands. */
 const REMOTE_HELPER = /^[A-Za-z0-9][A-Za-z0-9+.-]*::/;

@@ -6,7 +6,8 @@ import * as l10n from '@vscode/l10n';
 import type { PackageVersion } from '../types';
 import { VcsDriverError, type VcsDriver } from './driver';
 import { checkRefName } from './urlSafety';
-import { DEFAULT_BRANCH_ALIAS, isValidConstraint, normalizeBranchName, normalizeVersion, numericAliasPrefix } from './versionRules';
+import { DEFAULT_BRANCH_ALIAS } from '../../semver';
+import { isValidConstraint, normalizeBranchName, normalizeVersion, numericAliasPrefix } from './versionRules';
 
 export interface VcsVersions {
 	packages: PackageVersion[];

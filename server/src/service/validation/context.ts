@@ -2,7 +2,7 @@
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, type LanguageServiceOptions } from '../types';
-import type { ComposerDocument } from '../parse';
+import type { ComposerDocument } from '../../model/composerDocument';
 import { DEFAULT_SEVERITY, type DiagnosticCodeValue, type FixData } from './codes';
 
 export interface Span { readonly offset: number; readonly length: number }

@@ -2,7 +2,7 @@
 // and a `packagist` key inside a typed repository (composer-semantics.md §1.1, §8.1, §8.2).
 import * as l10n from '@vscode/l10n';
 import { LEGACY_PACKAGIST_NAME, PACKAGIST_NAME } from '../catalog';
-import { getProperty } from '../parse';
+import { getProperty } from '../../model/composerDocument';
 import { DiagnosticCode } from './codes';
 import { entryLabel, type RuleContext } from './context';
 

@@ -2,7 +2,7 @@
 // rule, the second copy never contributes anything.
 import * as l10n from '@vscode/l10n';
 import { getTypeSpec } from '../catalog';
-import { getProperty } from '../parse';
+import { getProperty } from '../../model/composerDocument';
 import { DiagnosticCode } from './codes';
 import { entryLabel, type RuleContext } from './context';
 

@@ -1,6 +1,6 @@
 // `only` / `exclude` / `canonical` (composer-semantics.md §2.5). Value types are checked with the other keys.
 import * as l10n from '@vscode/l10n';
-import { getProperty } from '../parse';
+import { getProperty } from '../../model/composerDocument';
 import { DiagnosticCode } from './codes';
 import { entryLabel, type RuleContext } from './context';
 

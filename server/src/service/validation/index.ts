@@ -1,7 +1,7 @@
 // Runs every validation rule over one document. Rules are small modules; each reports through the context.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseComposerJson } from '../parse';
+import type { ComposerDocument } from '../../model/composerDocument';
 import type { LanguageServiceOptions } from '../types';
 import { createContext } from './context';
 import { checkDisableEntries } from './disable';
@@ -14,9 +14,8 @@ import { checkBlockStructure, checkSyntax } from './structure';
 import { checkTypes } from './types';
 import { checkUrls } from './urls';
 
-export async function doValidation(document: TextDocument, options: LanguageServiceOptions, documentPath?: string): Promise<Diagnostic[]> {
+export async function doValidation(document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string): Promise<Diagnostic[]> {
 	const diagnostics: Diagnostic[] = [];
-	const doc = parseComposerJson(document.getText());
 	const ctx = createContext(document, doc, options, documentPath, diagnostics);
 	checkSyntax(ctx);
 	checkBlockStructure(ctx);

@@ -3,13 +3,13 @@
 import * as l10n from '@vscode/l10n';
 import { DIST_KEYS, DIST_TYPES, INLINE_PACKAGE_KEYS, SOURCE_KEYS, SOURCE_TYPES } from '../catalog';
 import { didYouMean } from '../didYouMean';
-import { getProperty, toObjectInfo, type Node, type ObjectInfo, type PropertyInfo } from '../parse';
+import { getProperty, toObjectInfo, type Node, type ObjectInfo, type PropertyInfo } from '../../model/composerDocument';
 import { normalize } from '../../semver';
 import { DiagnosticCode } from './codes';
 import type { RuleContext } from './context';
 import { checkValue } from './keys';
 import { kindProblemAt } from './schemaProblems';
-import { packageNameError, suggestLowerCaseName } from './packageNames';
+import { packageNameError, suggestLowerCaseName } from '../../composer/packageNames';
 import { checkInsecureUrl } from './urls';
 
 const CHECKED_ELSEWHERE = new Set(['name', 'version', 'dist', 'source']);

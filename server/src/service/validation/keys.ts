@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { COMMON_KEYS, LEGACY_PACKAGIST_NAME, PACKAGIST_NAME, PATH_OPTION_KEYS, getKeysForType, getTypeSpec, typesAcceptingKey, type KeySpec } from '../catalog';
 import { didYouMean } from '../didYouMean';
-import { getProperty, toObjectInfo, type PropertyInfo, type RepositoryEntry } from '../parse';
+import { getProperty, toObjectInfo, type PropertyInfo, type RepositoryEntry } from '../../model/composerDocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCode } from './codes';
 import type { RuleContext } from './context';

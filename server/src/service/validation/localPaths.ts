@@ -1,13 +1,13 @@
 // Local facts for path and artifact repositories, asked through the LocalFacts port
 // (composer-semantics.md §5, §6). Relative URLs are resolved against the composer.json's folder.
 import * as l10n from '@vscode/l10n';
-import { getProperty } from '../parse';
+import { getProperty } from '../../model/composerDocument';
 import { expandPath, looksLikeWindowsPath, scanPathUrl, wildcardParent } from '../../composerPaths';
 import { dirname, isAbsolutePath, joinPath, resolvePath } from '../pathUtil';
 import type { LocalFacts } from '../types';
 import { DiagnosticCode } from './codes';
 import type { RuleContext } from './context';
-import type { Node } from '../parse';
+import type { Node } from '../../model/composerDocument';
 
 const ARCHIVE = /^.+\.(zip|tar|gz|tgz)$/i;
 const SUPPORTED_EXTENSION = /\.(zip|tar|gz|tgz)$/;

@@ -3,7 +3,7 @@
 // document; a value hidden by a later duplicate key (PHP keeps the last) is validated in place of the later one.
 import { getNodeValue } from 'jsonc-parser';
 import { getTypeSpec } from '../catalog';
-import type { Node } from '../parse';
+import type { Node } from '../../model/composerDocument';
 import { SCHEMA_REPOSITORY_TYPES, validateRepositoryEntry, type SchemaPath, type SchemaProblem } from '../schema';
 import type { RuleContext } from './context';
 import { kindMatches } from './valueKinds';

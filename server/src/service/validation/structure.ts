@@ -1,7 +1,7 @@
 // Shape of the document and of the `repositories` block (composer-semantics.md §1.1, §1.5, §2.2).
 import * as l10n from '@vscode/l10n';
 import { ParseErrorCode } from 'jsonc-parser';
-import { MAX_NESTING, type Node } from '../parse';
+import { MAX_NESTING, type Node } from '../../model/composerDocument';
 import { DiagnosticCode } from './codes';
 import { entryLabel, type RuleContext } from './context';
 

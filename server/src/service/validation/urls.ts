@@ -3,9 +3,9 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getTypeSpec } from '../catalog';
-import { getProperty, type Node } from '../parse';
-import { INSECURE_SCHEMES, prohibitingSetting, schemeAndHost } from '../secureHttp';
-import { BITBUCKET_URL, GITHUB_URL, GITLAB_URL, githubOrigin, parseGitLabUrl } from '../vcsHostUrls';
+import { getProperty, type Node } from '../../model/composerDocument';
+import { INSECURE_SCHEMES, prohibitingSetting, schemeAndHost } from '../../composer/secureHttp';
+import { BITBUCKET_URL, GITHUB_URL, GITLAB_URL, githubOrigin, parseGitLabUrl } from '../../composer/vcsHostUrls';
 import { DiagnosticCode, type FixData } from './codes';
 import type { RuleContext } from './context';
 

@@ -2,7 +2,7 @@
 // schema (schemaProblems.ts); this module only compares and describes.
 import * as l10n from '@vscode/l10n';
 import type { ValueKind } from '../catalog';
-import type { Node } from '../parse';
+import type { Node } from '../../model/composerDocument';
 
 export function nodeKind(node: Node): ValueKind {
 	return node.type === 'property' ? 'object' : node.type;

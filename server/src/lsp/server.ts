@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
-import type { ComposerLanguageService } from './service/types';
+import type { ComposerLanguageService } from '../service/types';
 import { DiagnosticsScheduler, nodeTimer, type Timer } from './diagnostics';
 import { runSafe, runSafeAsync } from './runner';
 import { SettingsCache } from './settings';

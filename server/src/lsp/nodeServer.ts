@@ -3,11 +3,11 @@
 // `composer-repos lsp`, so both run exactly the same server.
 import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { configureL10n, serverLocale } from './l10nSetup';
-import { createNodeLanguageService } from './nodeService';
+import { configureL10n, serverLocale } from '../node/l10nSetup';
+import { createNodeLanguageService } from '../node/languageService';
 import { formatError } from './runner';
 import { startServer } from './server';
-import { version } from '../../package.json';
+import { version } from '../../../package.json';
 
 export const SERVER_NAME = 'composer-repositories';
 

@@ -1,9 +1,9 @@
 // The language service as the Node hosts (LSP server and CLI) build it: real file-system facts, the process
 // environment and home directory for Composer's `~` / `$VAR` expansion in path and artifact URLs.
 import { homedir } from 'node:os';
-import { getLanguageService } from './service/index';
-import type { ComposerLanguageService } from './service/types';
-import { createNodeLocalFacts } from './node/localFacts';
+import { getLanguageService } from '../service/index';
+import type { ComposerLanguageService } from '../service/types';
+import { createNodeLocalFacts } from './localFacts';
 
 export function createNodeLanguageService(): ComposerLanguageService {
 	return getLanguageService({ facts: createNodeLocalFacts(), env: { ...process.env }, homeDir: homedir() });

@@ -1,7 +1,10 @@
-// jsonc-parser tree → a model of the `repositories` block that validation, completion, hover and code
-// actions share. Parsing is tolerant (comments, trailing commas, broken JSON): whatever part of the tree
-// survives is modelled, and syntax problems are kept as values for validation to report.
-import { type Node, type ParseError, parseTree, type JSONPath } from 'jsonc-parser';
+// The one model of a composer.json: jsonc-parser's tree, the `repositories` block entry by entry, the root
+// package's links (`require`, `require-dev`, …) and the `config` facts. Validation, completion, hover, code
+// actions, the resolvers' repository list and the CLI all read this model, built once per document version
+// (documentModels.ts), so the editor and the resolvers cannot disagree on what a repository is.
+// Parsing is tolerant (comments, trailing commas, broken JSON): whatever part of the tree survives is
+// modelled, and syntax problems are kept as values for validation to report.
+import { getNodeValue, type Node, type ParseError, parseTree, type JSONPath } from 'jsonc-parser';
 
 export interface PropertyInfo {
 	readonly key: string;
@@ -74,6 +77,11 @@ export interface RepositoryEntry {
 	readonly disable?: DisableInfo;
 }
 
+/** The JSON value of an entry, as PHP's json_decode would give it (objects keep key order; see repositoryList.ts). */
+export function entryValue(entry: RepositoryEntry): unknown {
+	return getNodeValue(entry.valueNode);
+}
+
 export type BlockForm = 'list' | 'keyed' | 'other';
 
 export interface RepositoriesBlock {
@@ -101,6 +109,29 @@ export interface SyntaxProblem {
 	readonly length: number;
 }
 
+/** The root package's link sections, as Composer's RootPackageLoader reads them. */
+export const LINK_SECTIONS = ['require', 'require-dev', 'conflict', 'replace', 'provide'] as const;
+export type LinkSection = typeof LINK_SECTIONS[number];
+
+/** One `"vendor/name": "constraint"` line of a link section. */
+export interface LinkEntry {
+	readonly section: LinkSection;
+	/** The package name as written. */
+	readonly name: string;
+	readonly keyNode: Node;
+	/** Absent while the user is still typing (`"vendor/name": `). */
+	readonly valueNode: Node | undefined;
+	/** The constraint when the value is a string. */
+	readonly constraint?: string;
+}
+
+export interface LinkBlock {
+	readonly section: LinkSection;
+	readonly property: PropertyInfo;
+	/** Every entry in document order (duplicates included; PHP keeps the last). */
+	readonly entries: readonly LinkEntry[];
+}
+
 export interface ComposerDocument {
 	readonly text: string;
 	readonly root: Node | undefined;
@@ -108,6 +139,10 @@ export interface ComposerDocument {
 	readonly syntaxErrors: readonly SyntaxProblem[];
 	readonly repositories: RepositoriesBlock | undefined;
 	readonly config: ComposerConfigFacts;
+	/** `require`, `require-dev`, `conflict`, `replace`, `provide` sections present as objects, in document order. */
+	readonly links: readonly LinkBlock[];
+	/** The root package's `name`, when a string. */
+	readonly name?: string;
 	/** The text starts with a byte-order mark, which Composer refuses (the rest is still modelled). */
 	readonly bom?: boolean;
 	/** Offset of the bracket that nests deeper than Composer reads; the text is then not parsed at all. */
@@ -192,11 +227,50 @@ function parseConfig(rootObject: ObjectInfo | undefined): ComposerConfigFacts {
 	};
 }
 
+function parseLinks(rootObject: ObjectInfo | undefined): LinkBlock[] {
+	const blocks: LinkBlock[] = [];
+	for (const property of rootObject?.properties ?? []) {
+		const section = LINK_SECTIONS.find((s) => s === property.key);
+		const object = section && toObjectInfo(property.valueNode);
+		if (!section || !object) continue;
+		const entries = object.properties.map((p): LinkEntry => ({
+			section, name: p.key, keyNode: p.keyNode, valueNode: p.valueNode,
+			...(p.valueNode?.type === 'string' ? { constraint: p.valueNode.value as string } : {}),
+		}));
+		blocks.push({ section, property, entries });
+	}
+	return blocks;
+}
+
+/** The link entry whose key or value contains `offset`. */
+export function findLinkAt(doc: ComposerDocument, offset: number): LinkEntry | undefined {
+	for (const block of doc.links) {
+		for (const entry of block.entries) {
+			const end = entry.valueNode ? entry.valueNode.offset + entry.valueNode.length : entry.keyNode.offset + entry.keyNode.length;
+			if (offset >= entry.keyNode.offset && offset <= end) return entry;
+		}
+	}
+	return undefined;
+}
+
+/** The entries of one section that PHP's json_decode keeps: the last of duplicate names. */
+export function effectiveLinks(doc: ComposerDocument, section: LinkSection): LinkEntry[] {
+	const byName = new Map<string, LinkEntry>();
+	for (const block of doc.links) {
+		if (block.section !== section) continue;
+		for (const entry of block.entries) {
+			byName.delete(entry.name);
+			byName.set(entry.name, entry);
+		}
+	}
+	return [...byName.values()];
+}
+
 /** Parses a composer.json text. Never throws. */
 export function parseComposerJson(text: string): ComposerDocument {
 	const tooDeepAt = nestingOverflowOffset(text);
 	if (tooDeepAt !== undefined) {
-		return { text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), tooDeepAt };
+		return { text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), links: [], tooDeepAt };
 	}
 	const errors: ParseError[] = [];
 	// A BOM is reported on its own; parsing a space in its place keeps every offset and models the rest.
@@ -205,6 +279,7 @@ export function parseComposerJson(text: string): ComposerDocument {
 	const root = parseTree(bom ? ' ' + text.slice(1) : text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
 	const rootObject = toObjectInfo(root);
 	const reposProperty = getProperty(rootObject, 'repositories');
+	const nameNode = getProperty(rootObject, 'name')?.valueNode;
 	return {
 		text,
 		root,
@@ -212,6 +287,8 @@ export function parseComposerJson(text: string): ComposerDocument {
 		syntaxErrors: errors.map((e) => ({ error: e.error, offset: e.offset, length: e.length })),
 		repositories: reposProperty ? parseBlock(reposProperty) : undefined,
 		config: parseConfig(rootObject),
+		links: parseLinks(rootObject),
+		...(nameNode?.type === 'string' ? { name: nameNode.value as string } : {}),
 		...(bom ? { bom } : {}),
 	};
 }
