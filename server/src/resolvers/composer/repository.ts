@@ -132,6 +132,12 @@ export class ComposerRepoSession {
 		return root;
 	}
 
+	/** True when names are loaded one by one (v2 `metadata-url`, v1 lazy providers or provider listings): Composer never enumerates those to resolve. */
+	async isLazy(): Promise<boolean> {
+		const root = await this.root();
+		return root.lazyUrl !== undefined || root.hasProviders;
+	}
+
 	private checkKey(key: string, name: string): void {
 		if (!this.warnedKeyMismatch && key.toLowerCase() !== name) {
 			this.warnedKeyMismatch = true;
