@@ -26,3 +26,17 @@ export const WORKSPACE_TRUST_NOTIFICATION = 'composerRepositories/didChangeWorks
 export interface WorkspaceTrustParams {
 	trusted: boolean;
 }
+
+/** Client → server request: what the resolution service knows about a composer.json's repositories (a status
+ * view, and what the tests read). Params: RepositoryStatusParams; result: the server's ResolutionReport
+ * (server/src/resolution/types.ts): `{ enabled, trusted, pending, repositories, platform, lookups, names? }`. */
+export const REPOSITORY_STATUS_REQUEST = 'composerRepositories/repositoryStatus';
+
+export interface RepositoryStatusParams {
+	/** An open composer.json. */
+	uri: string;
+	/** Package names to look up (as the service's RepositorySnapshot.lookup does). */
+	names?: string[];
+	/** A package-name search (RepositorySnapshot.searchNames). */
+	query?: string;
+}

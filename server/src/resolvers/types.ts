@@ -38,7 +38,8 @@ export interface ResolveError {
 }
 
 export type LoadResult =
-	| { ok: true; namesFound: string[]; packages: PackageVersion[]; warnings: string[] }
+	/** `stale`: some of it comes from a cache that could not be revalidated (the network failed). */
+	| { ok: true; namesFound: string[]; packages: PackageVersion[]; warnings: string[]; stale?: boolean }
 	| { ok: false; error: ResolveError; warnings?: string[] };
 
 /** Composer `config` values resolvers need. */
@@ -76,9 +77,9 @@ export interface ResolveContext {
  */
 export interface LazyRepository {
 	/** Every package name it lists (`available-packages`, the `list` endpoint, provider listings); an empty list when it has none. */
-	listNames(): Promise<{ ok: true; names: string[] } | { ok: false; error: ResolveError }>;
-	/** Loads these names (lower-cased) as Composer's loadPackages does. */
-	loadNames(names: string[]): Promise<LoadResult>;
+	listNames(signal?: AbortSignal): Promise<{ ok: true; names: string[] } | { ok: false; error: ResolveError }>;
+	/** Loads these names (lower-cased) as Composer's loadPackages does; `signal` cancels this call only. */
+	loadNames(names: string[], signal?: AbortSignal): Promise<LoadResult>;
 }
 
 /** What opening a repository gives: its whole content, or a lazy handle to ask name by name. */

@@ -59,16 +59,18 @@ export class ComposerResolver implements RepositoryResolver {
 		if (!lazy) {
 			return { kind: 'loaded', result: await this.loadFrom(repo, session, undefined) };
 		}
+		const view = (signal: AbortSignal | undefined) => (signal ? session.withContext({ ...ctx, signal }) : session);
 		const repository: LazyRepository = {
-			listNames: async () => {
+			listNames: async (signal) => {
+				const s = view(signal);
 				try {
-					return { ok: true, names: await session.enumerate() };
+					return { ok: true, names: await s.enumerate() };
 				} catch (e) {
-					const r = failure(repo, session, e);
+					const r = failure(repo, s, e);
 					return { ok: false, error: r.ok ? { code: 'composer.internal', message: '' } : r.error };
 				}
 			},
-			loadNames: (names) => this.loadFrom(repo, session, names),
+			loadNames: (names, signal) => this.loadFrom(repo, view(signal), names),
 		};
 		return { kind: 'lazy', repository };
 	}
@@ -101,7 +103,7 @@ export class ComposerResolver implements RepositoryResolver {
 					own.push(l10n.t('Could not load a version of {0} in {1}: {2}', String(v.name ?? '?'), repo.label, loaded.message));
 				}
 			}
-			return { ok: true, namesFound: [...found, ...listedOnly], packages, warnings: [...session.warnings, ...own].map(redact) };
+			return { ok: true, namesFound: [...found, ...listedOnly], packages, warnings: [...session.warnings, ...own].map(redact), ...(session.stale ? { stale: true } : {}) };
 		} catch (e) {
 			return failure(repo, session, e);
 		}
