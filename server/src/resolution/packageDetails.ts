@@ -38,7 +38,9 @@ export function packageDetails(versions: readonly PackageVersion[]): PackageDeta
 	}
 	const order = sortNewestFirst(byPretty.keys());
 	const sorted = order.map((v) => byPretty.get(v)!);
-	const newest = sorted.find((s) => s.offered.aliasOf === undefined)?.pv ?? versions[0];
+	// What a package "is" comes from its newest stable release (a branch often carries less metadata).
+	const real = sorted.filter((s) => s.offered.aliasOf === undefined);
+	const newest = (real.find((s) => s.offered.stability === 'stable') ?? real[0])?.pv ?? versions[0];
 	const data = newest?.data ?? {};
 	const abandoned = data.abandoned;
 	const sourceUrl = newest?.source?.url;

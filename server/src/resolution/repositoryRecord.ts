@@ -3,6 +3,7 @@
 // names asked so far and, on demand, its list of names), loads in the background through the work queue, and
 // revalidates when its data is older than the freshness window. Nothing here waits: questions are answered
 // from memory, and whatever is missing is started and answered "pending".
+import { setMaxListeners } from 'node:events';
 import { redact } from '../net/credentials';
 import { resolverFor, type RegistryOptions } from '../resolvers/registry';
 import { answerFrom, indexResult, PENDING, type IndexedResult, type NameAnswer, type PreparedRepository } from '../resolvers/repositorySet';
@@ -64,7 +65,10 @@ export class RepositoryRecord {
 		readonly prepared: PreparedRepository,
 		private readonly ctx: ResolveContext,
 		private readonly deps: RecordDeps,
-	) {}
+	) {
+		// Every load of this repository listens to its lifetime signal.
+		setMaxListeners(0, this.lifetime.signal);
+	}
 
 	get lazy(): boolean {
 		return this.content?.kind === 'lazy';

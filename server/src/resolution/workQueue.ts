@@ -2,6 +2,7 @@
 // tasks run at once (a workspace with 20 VCS repositories must not start 20 clones). A round starts when work
 // arrives on an idle queue and ends when the queue is idle again; it counts the repositories that had work in
 // it ("Resolving 3 of 7 repositories…"). Cancelling the round aborts every queued and running task of it.
+import { setMaxListeners } from 'node:events';
 
 export interface Activity {
 	/** Repositories with work queued or running. */
@@ -29,7 +30,7 @@ export class WorkQueue {
 	/** Outstanding tasks per owner (a repository key) in the current round. */
 	private readonly outstanding = new Map<string, number>();
 	private readonly roundOwners = new Set<string>();
-	private round = new AbortController();
+	private round = roundController();
 	private readonly listeners = new Set<(activity: Activity) => void>();
 
 	constructor(private readonly limit: number) {}
@@ -59,6 +60,8 @@ export class WorkQueue {
 		this.outstanding.set(owner, (this.outstanding.get(owner) ?? 0) + 1);
 		this.emit();
 		const combined = AbortSignal.any([signal, round.signal]);
+		// The work's requests and processes (eight at once in a composer repository) each listen to it.
+		setMaxListeners(0, combined);
 		return new Promise<TaskOutcome<T>>((resolve) => {
 			const onAbort = () => {
 				const i = this.waiting.indexOf(entry);
@@ -119,7 +122,7 @@ export class WorkQueue {
 		if (activity.active === 0) {
 			this.roundOwners.clear();
 			this.outstanding.clear();
-			this.round = new AbortController();
+			this.round = roundController();
 		}
 		for (const listener of this.listeners) {
 			listener(activity);
@@ -132,4 +135,11 @@ export class WorkQueue {
 			listener(activity);
 		}
 	}
+}
+
+/** Every task of a round listens to its signal: more than Node's default ten listeners is expected. */
+function roundController(): AbortController {
+	const controller = new AbortController();
+	setMaxListeners(0, controller.signal);
+	return controller;
 }
