@@ -36,13 +36,31 @@ export interface ResolutionWorkspace {
 	close(): Promise<void>;
 }
 
-/** Names of the packagist stand-in's list: `count` generated ones around the real package. */
+const SYLLABLES = ['ac', 'bel', 'cor', 'dex', 'el', 'fan', 'gor', 'hub', 'in', 'jet', 'kal', 'lo', 'mar', 'nex', 'or', 'pix', 'qu', 'ras', 'sol', 'tor', 'ul', 'vex', 'wal', 'xen', 'yo', 'zet'];
+const WORDS = ['api', 'bundle', 'client', 'sdk', 'bridge', 'cache', 'http', 'log', 'queue', 'auth', 'form', 'admin', 'theme', 'plugin', 'module', 'test', 'util', 'core', 'data', 'php'];
+
+/**
+ * Names of the packagist stand-in's list: a few real ones, then `count` in all of packagist's shape
+ * (`vendor/words-joined-by-dashes`, about 25 characters), from a fixed seed so every run sees the same list.
+ */
 export function packagistNames(count: number): string[] {
-	const names = [PACKAGIST_PACKAGE, 'psr/container', 'monolog/monolog', 'symfony/console', 'symfony/console-helper'];
-	for (let i = 0; names.length < count; i++) {
-		names.push(`vendor${i % 5000}/package-${i}`);
+	const names = [PACKAGIST_PACKAGE, 'psr/container', 'monolog/monolog', 'symfony/console', 'symfony/console-helper'].slice(0, count);
+	// mulberry32: a small PRNG with a full period, so the names do not repeat.
+	let seed = 42;
+	const next = (n: number) => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return (((t ^ (t >>> 14)) >>> 0) % n);
+	};
+	const word = () => Array.from({ length: 2 + next(2) }, () => SYLLABLES[next(SYLLABLES.length)]).join('');
+	const vendors = Array.from({ length: Math.max(1, Math.ceil(count / 8)) }, word);
+	const seen = new Set(names);
+	while (seen.size < count) {
+		const parts = Array.from({ length: 1 + next(3) }, () => (next(2) ? word() : WORDS[next(WORDS.length)]));
+		seen.add(`${vendors[next(vendors.length)]}/${parts.join('-')}${next(4) === 0 ? next(100) : ''}`);
 	}
-	return names;
+	return [...seen];
 }
 
 export async function createResolutionWorkspace(options: { composerRoutes?: Record<string, Route>; listSize?: number } = {}): Promise<ResolutionWorkspace> {

@@ -26,6 +26,7 @@ export interface RankedName {
 const MAX_SCAN_CANDIDATES = 2000;
 const SEPARATOR = '\n';
 
+
 export class NameIndex {
 	private constructor(
 		/** Every name, sorted, each followed by SEPARATOR. */
@@ -36,24 +37,91 @@ export class NameIndex {
 
 	static readonly empty = new NameIndex('', new Uint32Array(0));
 
-	/** Builds the index; names are lower-cased (Composer compares names case-insensitively). */
+	/** Builds the index at once: for the short lists of enumerable repositories. */
 	static from(names: Iterable<string>): NameIndex {
-		const unique = new Set<string>();
+		const lower: string[] = [];
 		for (const n of names) {
-			if (typeof n === 'string' && n !== '' && !n.includes(SEPARATOR)) {
-				unique.add(n.toLowerCase());
+			const name = usable(n);
+			if (name !== undefined) {
+				lower.push(name);
 			}
 		}
-		const sorted = [...unique].sort();
+		const steps = NameIndex.layout(lower.sort(), Infinity);
+		for (let step = steps.next(); ; step = steps.next()) {
+			if (step.done) {
+				return step.value;
+			}
+		}
+	}
+
+	/**
+	 * Builds the index of a long list (packagist.org's 400,000 names) in slices of `slice` names, yielding to the
+	 * event loop between them, so the server keeps answering keystrokes while it builds. A list that comes
+	 * sorted (packagist.org's does) is not sorted again; otherwise slices are sorted and merged.
+	 */
+	static async build(names: readonly unknown[], slice = 5000, pause: () => Promise<void> = nextTurn): Promise<NameIndex> {
+		const runs: string[][] = [];
+		for (let i = 0; i < names.length; i += slice) {
+			const run: string[] = [];
+			for (let j = i; j < Math.min(names.length, i + slice); j++) {
+				const name = usable(names[j]);
+				if (name !== undefined) {
+					run.push(name);
+				}
+			}
+			if (!isSorted(run)) {
+				run.sort();
+			}
+			runs.push(run);
+			await pause();
+		}
+		// Merge runs pairwise; a run that already follows the previous one is simply appended.
+		while (runs.length > 1) {
+			const merged: string[][] = [];
+			for (let i = 0; i < runs.length; i += 2) {
+				merged.push(i + 1 < runs.length ? await mergeRuns(runs[i], runs[i + 1], slice, pause) : runs[i]);
+			}
+			runs.splice(0, runs.length, ...merged);
+		}
+		const steps = NameIndex.layout(runs[0] ?? [], slice);
+		for (let step = steps.next(); ; step = steps.next()) {
+			if (step.done) {
+				return step.value;
+			}
+			await pause();
+		}
+	}
+
+	/**
+	 * Lays out `sorted` (sorted; duplicates are dropped), yielding after every `slice` names so a caller can let
+	 * the event loop run. The parts are joined by one Array.join, which gives one flat string.
+	 */
+	private static *layout(sorted: readonly string[], slice: number): Generator<void, NameIndex> {
 		const starts = new Uint32Array(sorted.length);
+		// Joined a slice at a time, then once more: a single join of 400,000 parts would block for a quarter second.
+		const chunks: string[] = [];
+		let chunk: string[] = [];
+		let count = 0;
 		let offset = 0;
-		sorted.forEach((name, i) => {
-			starts[i] = offset;
-			offset += name.length + 1;
-		});
-		// The join is flattened at once (a rope of 400,000 parts would be flattened on first search anyway).
-		const text = sorted.length > 0 ? sorted.join(SEPARATOR) + SEPARATOR : '';
-		return new NameIndex(text, starts);
+		for (let i = 0; i < sorted.length; i++) {
+			if (i > 0 && sorted[i] === sorted[i - 1]) {
+				continue;
+			}
+			starts[count++] = offset;
+			offset += sorted[i].length + 1;
+			chunk.push(sorted[i]);
+			if (chunk.length >= slice) {
+				chunk.push('');
+				chunks.push(chunk.join(SEPARATOR));
+				chunk = [];
+				yield;
+			}
+		}
+		chunk.push('');
+		chunks.push(chunk.join(SEPARATOR));
+		// One Array.join gives a flat one-byte string (`a + b` would make a rope, which V8 searches far more slowly).
+		const text = count > 0 ? chunks.join('') : '';
+		return new NameIndex(text, count === sorted.length ? starts : starts.slice(0, count));
 	}
 
 	get size(): number {
@@ -150,6 +218,45 @@ export class NameIndex {
 		const found = [...candidates].map(([i, rank]): RankedName => ({ name: this.nameAt(i), rank }));
 		return sortRanked([...out, ...found]).slice(0, limit);
 	}
+}
+
+/** A name as the index keeps it: lower-cased ASCII (Composer's package names are), or undefined to leave it out. */
+function usable(n: unknown): string | undefined {
+	if (typeof n !== 'string' || n === '') {
+		return undefined;
+	}
+	const name = n.toLowerCase();
+	return /^[\x21-\x7e]+$/.test(name) ? name : undefined;
+}
+
+function isSorted(run: readonly string[]): boolean {
+	for (let i = 1; i < run.length; i++) {
+		if (run[i - 1] > run[i]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+async function mergeRuns(a: string[], b: string[], slice: number, pause: () => Promise<void>): Promise<string[]> {
+	if (a.length === 0 || b.length === 0 || a[a.length - 1] <= b[0]) {
+		return a.length === 0 ? b : b.length === 0 ? a : a.concat(b);
+	}
+	const out: string[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length || j < b.length) {
+		const stop = out.length + slice;
+		while (out.length < stop && (i < a.length || j < b.length)) {
+			out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++]);
+		}
+		await pause();
+	}
+	return out;
+}
+
+function nextTurn(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
 }
 
 function sortRanked(list: RankedName[]): RankedName[] {

@@ -314,7 +314,11 @@ export class RepositoryRecord {
 		if (outcome.cancelled) {
 			content.list = undefined;
 		} else if (r.ok) {
-			const index = NameIndex.from(r.names);
+			// Built in slices: packagist.org lists some 400,000 names, and keystrokes must not wait for them.
+			const index = await NameIndex.build(r.names);
+			if (this.disposed) {
+				return;
+			}
 			content.list = { state: 'done', index, at: this.deps.now() };
 			this.deps.log(`[resolve] ${this.definition.label}: ${index.size} package names in ${this.deps.now() - started} ms (${Math.round(index.byteSize / 1024)} KiB)`);
 		} else {

@@ -274,9 +274,10 @@ export class ResolutionService implements LiveResolution {
 
 	/** Starts what the document needs: first loads, revalidation of stale data, its required names, PHP. */
 	private refresh(state: DocumentState): void {
-		if (!this.trustedState || state.entries.length === 0) {
+		if (!this.trustedState) {
 			return;
 		}
+		this.ensurePlatform();
 		for (const { record } of state.entries) {
 			record.ensureFresh();
 		}
@@ -286,6 +287,5 @@ export class ResolutionService implements LiveResolution {
 		for (const name of state.repositories.required) {
 			snapshot.lookup(name);
 		}
-		this.ensurePlatform();
 	}
 }
