@@ -4,6 +4,9 @@
 /** The LanguageClient id: VS Code reads `<id>.trace.server` for protocol tracing, so it matches the settings prefix. */
 export const CLIENT_ID = 'composerRepositories';
 
+/** The settings section the server pulls (`composerRepositories.validate.enable`, `…resolve.enable`). */
+export const SETTINGS_SECTION = 'composerRepositories';
+
 /** Output channel name; also the file name of its log under the window's logs folder. */
 export const OUTPUT_CHANNEL_NAME = 'Composer Repositories';
 

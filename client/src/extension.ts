@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands, showErrorWithOutput } from './commands';
 import { createLanguageClient } from './languageClient';
 import { OUTPUT_CHANNEL_NAME } from '../../protocol/ext';
-import { watchWorkspaceTrust } from './trust';
+import { noteUntrustedOnce, watchWorkspaceTrust } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	client = createLanguageClient(context, output);
 	context.subscriptions.push(output, ...registerCommands(client, output), watchWorkspaceTrust(client, output));
 	output.info(`Starting the language server (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}, locale ${vscode.env.language}).`);
+	void noteUntrustedOnce(context, output);
 	try {
 		await client.start();
 	} catch (error) {

@@ -60,6 +60,8 @@ export function wireResolution(
 		void runSafeAsync(connection.console, () => {
 			// VS Code can only grant trust while running; revoking it reloads the window.
 			if (params?.trusted === true) {
+				// The client answered `resolve.enable` off while untrusted: ask for the settings again.
+				settings.changed(undefined);
 				resolution.setTrusted(true);
 				revalidateAll();
 			}

@@ -2,6 +2,7 @@
 // so handlers never read raw client JSON. The promise is cached per document and the whole cache is dropped
 // on any configuration change. Clients without `workspace/configuration` push their settings instead.
 import type { Connection } from 'vscode-languageserver';
+import { SETTINGS_SECTION } from '../../../protocol/ext';
 
 /** The `composerRepositories.*` settings the server uses. */
 export interface Settings {
@@ -10,7 +11,7 @@ export interface Settings {
 	resolve: { enable: boolean };
 }
 
-export const SETTINGS_SECTION = 'composerRepositories';
+export { SETTINGS_SECTION };
 
 export function defaultSettings(): Settings {
 	return { validate: { enable: true }, resolve: { enable: true } };
