@@ -42,4 +42,6 @@ export interface RepositoryStatusParams {
 	names?: string[];
 	/** A package-name search (RepositorySnapshot.searchNames). */
 	query?: string;
+	/** Include the server's memory use (after a collection when the server runs with --expose-gc). */
+	memory?: boolean;
 }

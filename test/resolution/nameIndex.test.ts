@@ -27,6 +27,17 @@ describe('name index', () => {
 		assert.deepEqual(index.search('', 2).map((m) => m.name), ['acme/blog', 'acme/psr-log-bridge']);
 	});
 
+	test('typing on narrows the previous scan and finds exactly what a fresh search finds', () => {
+		const names = packagistNames(50_000);
+		const typed = NameIndex.from(names);
+		for (const word of ['cache', 'bundle-api', 'zetor', 'psr/log']) {
+			for (let k = 1; k <= word.length; k++) {
+				const fresh = NameIndex.from(names);
+				assert.deepEqual(typed.search(word.slice(0, k), 30), fresh.search(word.slice(0, k), 30), `"${word.slice(0, k)}"`);
+			}
+		}
+	});
+
 	test('400,000 names: one string and an offset table, and nothing else held', () => {
 		setFlagsFromString('--expose-gc');
 		const gc = runInNewContext('gc') as () => void;

@@ -23,7 +23,7 @@ export interface ServiceHarness {
 	changes: number;
 	/** Commands run, as `git …` lines, PHP left out. */
 	vcsCommands(): string[];
-	/** Waits until the snapshot of `document` has nothing pending. */
+	/** Hands `document` to the service (as validation does) and waits until its snapshot has nothing pending. */
 	settle(uri: string, document: ComposerDocument): Promise<RepositorySnapshot>;
 	/** Waits for `accept` to hold, checked on every change event. */
 	until(accept: () => boolean, what: string): Promise<void>;
@@ -67,6 +67,8 @@ export function serviceHarness(ws: ResolutionWorkspace, options: ResolutionOptio
 			});
 		},
 		async settle(uri, document) {
+			// As the server does on validation: the document's required names are asked for.
+			service.update(uri, document);
 			let snapshot = service.snapshot(document, uri);
 			await harness.until(() => {
 				snapshot = service.snapshot(document, uri);

@@ -85,8 +85,9 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(args: string[], initializationOptions?: unknown, options: HarnessOptions = {}): Promise<Harness> {
-	if (!existsSync(args[0])) {
-		throw new Error(`${args[0]} is missing: build first (npm test builds; or run node esbuild.mjs)`);
+	const script = args.find((a) => !a.startsWith('-')) ?? '';
+	if (!existsSync(script)) {
+		throw new Error(`${script} is missing: build first (npm test builds; or run node esbuild.mjs)`);
 	}
 	const home = mkdtempSync(join(tmpdir(), 'composer-repos-lsp-home-'));
 	const env: Record<string, string> = {};

@@ -24,8 +24,11 @@ export function initialTrust(params: InitializeParams): boolean {
 }
 
 export interface ResolutionWiring {
-	/** Before any service call on `document`: applies its setting and hands the current model to resolution. */
-	prepare(document: TextDocument): Promise<void>;
+	/**
+	 * Before any service call on `document`: applies its setting. Validation (debounced) also hands the current
+	 * model to resolution, which starts what it needs and asks for the required names.
+	 */
+	prepare(document: TextDocument, validating: boolean): Promise<void>;
 	closed(uri: string): void;
 	initialize(params: InitializeParams): void;
 }
@@ -69,21 +72,23 @@ export function wireResolution(
 	});
 
 	const emptyReport: ResolutionReport = { enabled: false, trusted: false, pending: false, repositories: [], platform: [], lookups: [] };
-	const prepare = async (document: TextDocument): Promise<void> => {
+	const prepare = async (document: TextDocument, validating: boolean): Promise<void> => {
 		if (!isOurs(document.uri)) {
 			return;
 		}
 		const { resolve } = await settings.get(document.uri);
 		resolution.setEnabled(document.uri, resolve.enable);
-		resolution.update(document.uri, service.getDocumentModel(document));
+		if (validating) {
+			resolution.update(document.uri, service.getDocumentModel(document));
+		}
 	};
 	connection.onRequest(REPOSITORY_STATUS_REQUEST, (params: RepositoryStatusParams, token) => runSafe(connection.console, async () => {
 		const document = documents.get(params.uri);
 		if (!document || !isOurs(document.uri)) {
 			return { ...emptyReport, trusted: resolution.trusted };
 		}
-		await prepare(document);
-		return resolution.report(document.uri, service.getDocumentModel(document), (params.names ?? []).map(String), typeof params.query === 'string' ? params.query : undefined);
+		await prepare(document, false);
+		return resolution.report(document.uri, service.getDocumentModel(document), (params.names ?? []).map(String), typeof params.query === 'string' ? params.query : undefined, params.memory === true);
 	}, emptyReport, `[status] ${params?.uri}`, token));
 
 	return {

@@ -62,14 +62,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	const settings = new SettingsCache(connection, () => canPullConfiguration);
 	const timer = runtime.timer ?? nodeTimer;
 	let live: ResolutionWiring | undefined;
-	const prepare = (document: TextDocument) => live?.prepare(document);
+	const prepare = (document: TextDocument, validating = false) => live?.prepare(document, validating);
 
 	const scheduler = new DiagnosticsScheduler(connection, documents, {
 		async validate(document) {
 			if (!isComposerJsonUri(document.uri)) {
 				return [];
 			}
-			await prepare(document);
+			await prepare(document, true);
 			const { validate } = await settings.get(document.uri);
 			if (!validate.enable) {
 				return [];

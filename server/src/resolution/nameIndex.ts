@@ -28,6 +28,9 @@ const SEPARATOR = '\n';
 
 
 export class NameIndex {
+	/** The last contains-scan, reused while the user types on (see `containing`). */
+	private lastScan?: { query: string; names: number[]; complete: boolean };
+
 	private constructor(
 		/** Every name, sorted, each followed by SEPARATOR. */
 		private readonly text: string,
@@ -176,6 +179,47 @@ export class NameIndex {
 	}
 
 	/**
+	 * Names containing `q` (index → best rank), at most MAX_SCAN_CANDIDATES. Typing extends the query one
+	 * character at a time: when the previous scan was complete and `q` extends its query, only the names it
+	 * found can match, so they are checked instead of scanning the whole list again.
+	 */
+	private containing(q: string): Map<number, MatchRank> {
+		const last = this.lastScan;
+		const candidates = new Map<number, MatchRank>();
+		let complete = true;
+		const consider = (i: number, at: number): boolean => {
+			const before = this.text[at - 1];
+			const rank = at === this.starts[i] ? MatchRank.Prefix : before === '/' ? MatchRank.NamePrefix : before === '-' || before === '_' || before === '.' ? MatchRank.WordPrefix : MatchRank.Contains;
+			const known = candidates.get(i);
+			if (known === undefined && candidates.size >= MAX_SCAN_CANDIDATES) {
+				complete = false;
+				return false;
+			}
+			if (known === undefined || rank < known) {
+				candidates.set(i, rank);
+			}
+			return true;
+		};
+		if (last && last.complete && q.startsWith(last.query)) {
+			for (const i of last.names) {
+				const start = this.starts[i];
+				const end = i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.length - 1;
+				for (let at = this.text.indexOf(q, start); at >= 0 && at + q.length <= end; at = this.text.indexOf(q, at + 1)) {
+					consider(i, at);
+				}
+			}
+		} else {
+			for (let at = this.text.indexOf(q); at >= 0; at = this.text.indexOf(q, at + 1)) {
+				if (!consider(this.indexAtOffset(at), at)) {
+					break;
+				}
+			}
+		}
+		this.lastScan = { query: q, names: [...candidates.keys()], complete };
+		return candidates;
+	}
+
+	/**
 	 * Names matching `query` (case-insensitive), best first: exact, whole-name prefix, package-part prefix,
 	 * word prefix, then anything containing it; ties by shorter name, then alphabetically. At most `limit`.
 	 */
@@ -198,24 +242,13 @@ export class NameIndex {
 		if (out.length >= limit || q === '') {
 			return sortRanked(out).slice(0, limit);
 		}
-		// Index of a name → its best rank so far (a name can contain the query more than once).
-		const candidates = new Map<number, MatchRank>();
-		for (let at = this.text.indexOf(q); at >= 0; at = this.text.indexOf(q, at + 1)) {
-			const i = this.indexAtOffset(at);
-			if (taken.has(i)) {
-				continue;
-			}
-			const before = this.text[at - 1];
-			const rank = before === '/' ? MatchRank.NamePrefix : before === '-' || before === '_' || before === '.' ? MatchRank.WordPrefix : MatchRank.Contains;
-			const known = candidates.get(i);
-			if (known === undefined && candidates.size >= MAX_SCAN_CANDIDATES) {
-				break;
-			}
-			if (known === undefined || rank < known) {
-				candidates.set(i, rank);
+		const candidates = this.containing(q);
+		const found: RankedName[] = [];
+		for (const [i, rank] of candidates) {
+			if (!taken.has(i)) {
+				found.push({ name: this.nameAt(i), rank });
 			}
 		}
-		const found = [...candidates].map(([i, rank]): RankedName => ({ name: this.nameAt(i), rank }));
 		return sortRanked([...out, ...found]).slice(0, limit);
 	}
 }

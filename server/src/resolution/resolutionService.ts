@@ -44,6 +44,9 @@ export class ResolutionService implements LiveResolution {
 	private platformState: { loading: boolean; packages: readonly PlatformPackage[]; started: boolean } = { loading: false, packages: [], started: false };
 	private globalConfig?: { at: number; value: { file: string; text: string } | undefined };
 	private readonly now: () => number;
+	/** Bumped whenever something known changes; a document's required names are asked again only then. */
+	private generation = 0;
+	private readonly prefetched = new WeakMap<DocumentState, number>();
 
 	constructor(private readonly host: ResolutionHost, trusted: boolean, private readonly options: ResolutionOptions = {}) {
 		this.trustedState = trusted;
@@ -89,28 +92,33 @@ export class ResolutionService implements LiveResolution {
 	}
 
 	update(uri: string, document: ComposerDocument): void {
+		const state = this.sync(uri, document);
+		if (state) {
+			this.prefetch(state);
+		}
+	}
+
+	/** Brings the document's list up to date and starts its loads; returns its state (undefined: nothing to resolve). */
+	private sync(uri: string, document: ComposerDocument): DocumentState | undefined {
 		if (this.disabled.has(uri) || this.lifetime.signal.aborted) {
-			return;
+			return undefined;
 		}
 		const previous = this.documents.get(uri);
 		if (previous?.document === document) {
 			this.refresh(previous);
-			return;
+			return previous;
 		}
 		const file = this.host.uriToPath(uri);
 		if (file === undefined) {
-			return;
-		}
-		if (previous && previous.document.text === document.text) {
-			this.documents.set(uri, { ...previous, document });
-			this.refresh(previous);
-			return;
+			return undefined;
 		}
 		// While the text does not parse (the user is typing), the last list that did stays: breaking the JSON
 		// for a moment must not cancel and restart every repository.
-		if (previous && (document.syntaxErrors.length > 0 || document.rootObject === undefined)) {
-			this.documents.set(uri, { ...previous, document });
-			return;
+		if (previous && (previous.document.text === document.text || document.syntaxErrors.length > 0 || document.rootObject === undefined)) {
+			const kept = { ...previous, document };
+			this.documents.set(uri, kept);
+			this.refresh(kept);
+			return kept;
 		}
 		const repositories = readDocumentRepositories(document, file, this.readGlobalConfig());
 		const entries = this.trustedState ? this.attach(uri, file, repositories) : [];
@@ -120,14 +128,13 @@ export class ResolutionService implements LiveResolution {
 		const state: DocumentState = { document, file, repositories, entries };
 		this.documents.set(uri, state);
 		this.refresh(state);
+		return state;
 	}
 
 	snapshot(document: ComposerDocument, documentUri: string): RepositorySnapshot | undefined {
-		if (this.disabled.has(documentUri)) {
-			return undefined;
-		}
-		this.update(documentUri, document);
-		const state = this.documents.get(documentUri);
+		// A snapshot does not ask for the required names (update does, from validation, debounced): a
+		// keystroke in a `require` key must not send a request for every prefix typed.
+		const state = this.sync(documentUri, document);
 		if (!state) {
 			return undefined;
 		}
@@ -137,16 +144,18 @@ export class ResolutionService implements LiveResolution {
 		return new LiveSnapshot(state.entries, () => this.platform());
 	}
 
-	report(uri: string, document: ComposerDocument, names: readonly string[], query?: string): ResolutionReport {
+	report(uri: string, document: ComposerDocument, names: readonly string[], query?: string, withMemory = false): ResolutionReport {
 		const snapshot = this.snapshot(document, uri);
 		if (!snapshot) {
 			return { enabled: false, trusted: this.trustedState, pending: false, repositories: [], platform: [], lookups: [] };
 		}
 		const lookups = names.map((name) => ({ name, lookup: snapshot.lookup(name) }));
 		const found = query !== undefined ? snapshot.searchNames(query, 20).map((m) => ({ name: m.name, repository: m.repository })) : undefined;
+		const memory = withMemory ? this.host.memory?.() : undefined;
 		return {
 			enabled: true, trusted: this.trustedState, pending: snapshot.pending, repositories: snapshot.repositories, platform: snapshot.platform, lookups,
 			...(found ? { names: found } : {}),
+			...(memory ? { memory } : {}),
 		};
 	}
 
@@ -181,6 +190,7 @@ export class ResolutionService implements LiveResolution {
 	}
 
 	private emitChange(): void {
+		this.generation++;
 		for (const listener of this.changeListeners) {
 			listener();
 		}
@@ -272,7 +282,7 @@ export class ResolutionService implements LiveResolution {
 		return ctx;
 	}
 
-	/** Starts what the document needs: first loads, revalidation of stale data, its required names, PHP. */
+	/** Starts what the document needs: first loads, revalidation of stale data, PHP. */
 	private refresh(state: DocumentState): void {
 		if (!this.trustedState) {
 			return;
@@ -281,11 +291,20 @@ export class ResolutionService implements LiveResolution {
 		for (const { record } of state.entries) {
 			record.ensureFresh();
 		}
-		// The required names are asked as soon as possible (lazy repositories load them name by name), so
-		// diagnostics and hovers on `require` find them ready.
+	}
+
+	/**
+	 * The required names are asked as soon as possible (lazy repositories load them name by name), so
+	 * diagnostics and hovers on `require` find them ready. Asking again is useful only once something changed.
+	 */
+	private prefetch(state: DocumentState): void {
+		if (!this.trustedState || this.prefetched.get(state) === this.generation) {
+			return;
+		}
+		this.prefetched.set(state, this.generation);
 		const snapshot = new LiveSnapshot(state.entries, () => this.platform());
 		for (const name of state.repositories.required) {
-			snapshot.lookup(name);
+			snapshot.request(name);
 		}
 	}
 }

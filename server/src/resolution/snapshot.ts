@@ -4,10 +4,10 @@
 import * as l10n from '@vscode/l10n';
 import { isPlatformPackageName } from '../composer/packageNames';
 import { redact } from '../net/credentials';
-import { walkName, type NameSource } from '../resolvers/repositorySet';
+import { walkName, type NameSource, type NameWalk } from '../resolvers/repositorySet';
 import type { RepositoryDefinition } from '../resolvers/types';
 import { driverNameForType } from '../resolvers/vcs/driverRegistry';
-import type { NameMatch, PackageLookup, PlatformPackage, RepositorySnapshot, RepositoryStatus, ShadowedRepository } from '../service/liveData';
+import type { NameMatch, PackageDetails, PackageLookup, PlatformPackage, RepositorySnapshot, RepositoryStatus, ShadowedRepository } from '../service/liveData';
 import { statusErrorCode } from './errorCodes';
 import { packageDetails } from './packageDetails';
 import type { RepositoryRecord } from './repositoryRecord';
@@ -81,6 +81,20 @@ export class LiveSnapshot implements RepositorySnapshot {
 		return this.platformState().packages;
 	}
 
+	/** Asks the repositories Composer would ask for `name` and that have not answered, without building an answer. */
+	request(rawName: string): void {
+		const name = rawName.toLowerCase();
+		if (!isPlatformPackageName(name)) {
+			this.askPending(name, walkName(name, this.sources));
+		}
+	}
+
+	private askPending(name: string, walk: NameWalk): void {
+		for (const i of walk.pending) {
+			this.entries[i].record.request([name]);
+		}
+	}
+
 	lookup(rawName: string): PackageLookup {
 		const name = rawName.toLowerCase();
 		if (isPlatformPackageName(name)) {
@@ -88,9 +102,7 @@ export class LiveSnapshot implements RepositorySnapshot {
 		}
 		const walk = walkName(name, this.sources);
 		// Composer would ask these repositories: the lazy ones (or ones not open yet) are asked now.
-		for (const i of walk.pending) {
-			this.entries[i].record.request([name]);
-		}
+		this.askPending(name, walk);
 		const shadowed: ShadowedRepository[] = walk.shadowed.map((s) => ({
 			label: redact(this.entries[s.index].definition.label),
 			...(this.entries[s.index].definition.entryIndex !== undefined ? { entryIndex: this.entries[s.index].definition.entryIndex } : {}),
@@ -102,11 +114,18 @@ export class LiveSnapshot implements RepositorySnapshot {
 		}
 		if (walk.providers.length > 0) {
 			const first = this.entries[walk.providers[0].index].definition;
+			const providers = walk.providers;
+			let details: PackageDetails | undefined;
 			return {
 				state: 'found',
 				repository: redact(first.label),
 				...(first.entryIndex !== undefined ? { entryIndex: first.entryIndex } : {}),
-				details: packageDetails(walk.providers.flatMap((p) => p.versions)),
+				// Sorting versions costs more than the walk: done when someone reads them (a diagnostic reading
+				// the state only does not pay for it).
+				get details(): PackageDetails {
+					details ??= packageDetails(providers.flatMap((p) => p.versions));
+					return details;
+				},
 				shadowed,
 			};
 		}

@@ -29,6 +29,8 @@ export interface ResolutionHost {
 	/** Request-level detail (HTTP, cache, VCS), for the protocol trace only. */
 	trace?(line: string): void;
 	now?(): number;
+	/** The process's memory, reported in the status. */
+	memory?(): { rss: number; heapUsed: number; external: number };
 }
 
 export interface ResolutionOptions {
@@ -56,6 +58,8 @@ export interface ResolutionReport {
 	readonly lookups: ReadonlyArray<{ readonly name: string; readonly lookup: PackageLookup }>;
 	/** Name search results, when a query was given. */
 	readonly names?: ReadonlyArray<{ readonly name: string; readonly repository: string }>;
+	/** The server process's memory (bytes), for the status view and the benchmark. */
+	readonly memory?: { readonly rss: number; readonly heapUsed: number; readonly external: number };
 }
 
 export interface LiveResolution extends RepositoryDataProvider {
@@ -73,6 +77,6 @@ export interface LiveResolution extends RepositoryDataProvider {
 	/** Something known changed (a repository or a name finished loading). */
 	onDidChange(listener: () => void): Disposable;
 	onActivity(listener: (activity: Activity) => void): Disposable;
-	report(uri: string, document: ComposerDocument, names: readonly string[], query?: string): ResolutionReport;
+	report(uri: string, document: ComposerDocument, names: readonly string[], query?: string, memory?: boolean): ResolutionReport;
 	dispose(): void;
 }
