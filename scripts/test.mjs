@@ -43,6 +43,8 @@ if (withE2e) {
 run(process.execPath, ['esbuild.mjs']);
 // Type errors fail the run too: esbuild strips types without checking them.
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+// So do lint errors: the layer boundaries and the house style (eslint.config.mjs).
+run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 
 let files = findTests(join(root, 'test'));
 // The real-editor suites need the tools setup.sh --e2e installs (code-server, Chromium, Neovim, Emacs).
