@@ -39,7 +39,7 @@ const LAYERS = [
 ];
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test/fixtures/**', 'test-results/**', 'tmp/**', '.tsbuild/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'test-results/**', 'tmp/**', '.tsbuild/**'] },
 	{
 		files: ['**/*.ts', '**/*.mts', '**/*.mjs'],
 		languageOptions: {
