@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { parseComposerJson } from './composerJson';
-import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory } from './driver';
 import { isLocalPath, localPath } from './gitDriver';
 import { checkSecureTransport, redactUrl } from './urlSafety';
 import { cleanStderr } from './gitProcess';
@@ -70,8 +70,9 @@ export function parseHgBranches(branchesOutput: string, bookmarksOutput: string)
 	return merged;
 }
 
-export class HgDriver implements VcsDriver {
+export class HgDriver extends VcsProgramDriver implements VcsDriver {
 	readonly label: string;
+	protected readonly vcsType = 'hg';
 	readonly warnings: string[] = [];
 	private repoDir = '';
 	private tags = new Map<string, string>();
@@ -79,7 +80,8 @@ export class HgDriver implements VcsDriver {
 	private rootIdentifier = '';
 	private info = new Map<string, Settled<Record<string, unknown> | null>>();
 
-	constructor(private readonly url: string, private readonly ctx: ResolveContext) {
+	constructor(protected readonly url: string, private readonly ctx: ResolveContext) {
+		super();
 		this.label = `hg ${redactUrl(url)}`;
 	}
 
@@ -203,14 +205,6 @@ export class HgDriver implements VcsDriver {
 			throw entry.error;
 		}
 		return entry?.ok && entry.value ? { ...entry.value } : null;
-	}
-
-	getSource(identifier: string): VcsSource {
-		return { type: 'hg', url: this.url, reference: identifier };
-	}
-
-	getDist(): null {
-		return null;
 	}
 }
 
