@@ -1,7 +1,7 @@
 // Composer's HgDriver: local repositories are read in place, remote ones are cloned (`--noupdate`, no working
 // files) into a cache folder and pulled on later runs. Tags come from `hg tags` (without `tip`), branches
 // from `hg branches` merged over `hg bookmarks` (a branch wins a name clash), the root identifier from the
-// tip changeset, so the default-branch alias never applies (composer-semantics.md §4.1–§4.2).
+// tip changeset, so the default-branch alias never applies (Repository/Vcs/HgDriver.php::getRootIdentifier).
 // Every command gets `-R <absolute dir>` (never a cwd search), `--noninteractive`, a batch-mode ssh and
 // HGPLAIN (set by the process runner); URLs and file names follow `--`, identifiers must be hex node ids.
 // The listings and the composer.json reads each run as one command-server session (hgCommandServer.ts).

@@ -169,7 +169,7 @@ export class SvnDriver extends VcsProgramDriver implements VcsDriver {
 		if (self) {
 			const id = buildSvnIdentifier(slashPath(trunkPath), self.revision, packagePath);
 			// The key is literally "trunk" whatever trunk-path says; the root identifier is a path@rev, so
-			// the default-branch flag never applies to svn (composer-semantics.md §4.2).
+			// the default-branch flag never applies to svn (VcsRepository::initialize compares it with the branch name).
 			this.branches.set('trunk', id);
 			this.rootIdentifier = id;
 		}

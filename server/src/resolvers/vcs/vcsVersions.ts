@@ -1,5 +1,6 @@
 // Composer's VcsRepository::initialize plus the parts of ArrayLoader it relies on: tags and branches of a
-// driver become PackageVersion values (composer-semantics.md §4.1–§4.3), with the name taken from the
+// driver become PackageVersion values (Repository/VcsRepository.php, Package/Loader/ArrayLoader.php::getBranchAlias),
+// with the name taken from the
 // default branch, skipped tags, `release-` stripping, the 9999999-dev default-branch alias and
 // extra.branch-alias. Driver errors are thrown as VcsDriverError; vcsRepository.ts turns them into values.
 import * as l10n from '@vscode/l10n';
