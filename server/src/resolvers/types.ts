@@ -48,7 +48,6 @@ export interface ComposerConfigFacts {
 	secureSvnDomains: string[];
 }
 
-
 export interface ResolveContext {
 	/** Folder of the composer.json: relative paths resolve against it. */
 	baseDir: string;

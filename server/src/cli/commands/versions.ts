@@ -98,7 +98,10 @@ export const versionsCommand: Command = {
 		const env = io.env as Record<string, string | undefined>;
 		const homeDir = env.HOME ?? '/';
 		const global = readGlobalConfig(env, homeDir);
-		const list = buildRepositoryList({ document: parseComposerJson(text), file }, global ? { document: parseComposerJson(global.text), file: global.file } : undefined);
+		const list = buildRepositoryList(
+			{ document: parseComposerJson(text), file },
+			global ? { document: parseComposerJson(global.text), file: global.file } : undefined,
+		);
 		const interrupt = io.signal ? undefined : abortOnSignals();
 		const signal = io.signal ?? interrupt!.signal;
 		const ctx = createNodeResolveContext({ composerJson: file, configLayers: list.configLayers, env, homeDir, offline: options.offline === true, signal });

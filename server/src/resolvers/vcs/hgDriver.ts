@@ -116,7 +116,10 @@ export class HgDriver extends VcsProgramDriver implements VcsDriver {
 		await this.readComposerFiles([this.rootIdentifier, ...this.branches.values(), ...this.tags.values()]);
 	}
 
-	/** Every ref's composer.json in one session. Identifiers come from hg's own listings; anything that is not a node id could be a revset, so it is never run. */
+	/**
+	 * Every ref's composer.json in one session. Identifiers come from hg's own listings; anything that is not a node
+	 * id could be a revset, so it is never run.
+	 */
 	private async readComposerFiles(identifiers: string[]): Promise<void> {
 		const ids = [...new Set(identifiers)].filter((id) => !this.info.has(id));
 		for (const id of ids.filter((i) => !NODE.test(i))) {

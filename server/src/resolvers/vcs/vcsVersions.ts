@@ -103,7 +103,9 @@ function withoutDefaultBranch(data: Record<string, unknown>): Record<string, unk
 	return copy;
 }
 
-function toPackage(driver: VcsDriver, identifier: string, data: Record<string, unknown>, name: string, version: string, normalized: string, isDefault: boolean): PackageVersion {
+function toPackage(
+	driver: VcsDriver, identifier: string, data: Record<string, unknown>, name: string, version: string, normalized: string, isDefault: boolean,
+): PackageVersion {
 	const source = data.source !== null && typeof data.source === 'object' ? (data.source as PackageVersion['source']) : driver.getSource(identifier);
 	const dist = data.dist !== null && typeof data.dist === 'object' ? (data.dist as PackageVersion['dist']) : driver.getDist?.(identifier) ?? undefined;
 	const pkg: PackageVersion = { name, version, versionNormalized: normalized, data, source, dist: dist ?? undefined };
