@@ -79,7 +79,8 @@ export async function apiGet(ctx: HookContext, url: string, options: GetOptions 
 	if (limited !== undefined) {
 		return { kind: 'http', status: 429, headers: {}, message: l10n.t('rate-limited until {0}', clockTime(limited)), rateLimitedUntil: limited };
 	}
-	const result = await ctx.http.request({
+	const packagist = url.startsWith(`${ctx.bases.packagist}/`) || url.startsWith(`${ctx.bases.repo}/`);
+	const result = await (packagist ? ctx.http : ctx.hostHttp).request({
 		url,
 		method: options.method ?? 'GET',
 		headers: { Accept: 'application/json', ...(options.headers ?? {}) },

@@ -70,7 +70,10 @@ export class RateLimitBook {
 }
 
 export interface HookContext {
+	/** Packagist (web, API, p2): at most 10 requests at once, as its API documentation asks. */
 	http: HttpClient;
+	/** The VCS hosts' APIs, with their own limit so that a vendor's listing keeps both sides busy. */
+	hostHttp: HttpClient;
 	processes: ProcessRunner;
 	bases: Required<HookBaseUrls>;
 	/** Web URL of a GitHub Enterprise Server whose repositories use `credentials.githubEnterprise`. */

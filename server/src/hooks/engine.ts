@@ -14,11 +14,14 @@ import { defaultCacheRoot } from '../resolvers/resolveContext';
 import { checkBaseUrl, DEFAULT_GRACE_MINUTES, RateLimitBook, resolveBaseUrls, type HookContext } from './context';
 import { FileStateStore, type HookStateStore } from './stateStore';
 
-/** Requests on the wire at once: Packagist's API documentation asks for at most 10. */
+/** Requests on the wire at once, per side (Packagist; the VCS hosts): Packagist's API documentation asks for at most 10. */
 export const MAX_CONCURRENT_REQUESTS = 10;
 
 export interface HookRuntime {
+	/** For Packagist. */
 	http: HttpClient;
+	/** For the GitHub, GitLab and Bitbucket APIs. */
+	hostHttp: HttpClient;
 	processes: ProcessRunner;
 	state: HookStateStore;
 }
@@ -28,6 +31,7 @@ export function createHookRuntime(env: Record<string, string | undefined> = proc
 	const root = defaultCacheRoot(env, env.HOME ?? os.homedir());
 	return {
 		http: createHttpClient({ maxConcurrent: MAX_CONCURRENT_REQUESTS, cache: new HttpCache(path.join(root, 'http')), log }),
+		hostHttp: createHttpClient({ maxConcurrent: MAX_CONCURRENT_REQUESTS, log }),
 		processes: new NodeProcessRunner({ env: env as NodeJS.ProcessEnv }),
 		state: new FileStateStore(path.join(root, 'hooks-state.json')),
 	};
@@ -61,6 +65,7 @@ export function createHookContext(options: ContextOptions): HookContext {
 	const enterprise = options.settings.githubEnterpriseUrl?.trim();
 	return {
 		http: options.runtime.http,
+		hostHttp: options.runtime.hostHttp,
 		processes: options.runtime.processes,
 		state: options.runtime.state,
 		bases,
