@@ -2,6 +2,7 @@
 // with the one redaction rule (so no message, log line or error can show it), the shared HTTP client (at most
 // 10 requests on the wire, as Packagist asks; disk cache for public answers only), the safe process runner and
 // the state file under the user's cache folder.
+import { setMaxListeners } from 'node:events';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { HookCredentials, HookSettings } from '../../../protocol/hooks';
@@ -60,6 +61,10 @@ export interface ContextOptions {
 
 export function createHookContext(options: ContextOptions): HookContext {
 	registerCredentials(options.credentials);
+	if (options.signal) {
+		// Every request of a run waits on the same signal: dozens of listeners are expected, not a leak.
+		setMaxListeners(1000, options.signal);
+	}
 	const bases = resolveBaseUrls(options.settings.baseUrls);
 	const grace = options.settings.graceMinutes;
 	const enterprise = options.settings.githubEnterpriseUrl?.trim();

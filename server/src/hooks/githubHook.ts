@@ -25,10 +25,10 @@ function is2xx(code: unknown): boolean {
 
 function explainCode(code: number): string {
 	if (code === 403) {
-		return l10n.t('HTTP 403: Packagist refused the delivery, usually a wrong secret (it must be the Packagist API token of the user in the URL, or the hook must be recreated from Packagist).');
+		return l10n.t('HTTP 403: Packagist refused the delivery, usually a wrong secret (it must be the Packagist API token of the user in the URL, or the hook must be recreated from Packagist)');
 	}
 	if (code === 404) {
-		return l10n.t('HTTP 404: Packagist found no package for this repository, or the URL is wrong.');
+		return l10n.t('HTTP 404: Packagist found no package for this repository, or the URL is wrong');
 	}
 	return `HTTP ${code}`;
 }
