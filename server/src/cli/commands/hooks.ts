@@ -209,7 +209,7 @@ async function update(args: string[], io: CliIO): Promise<number> {
 	try {
 		const hook = await hookOfPackage(run.ctx, positionals[0], hints());
 		let warning: string | undefined;
-		if (!hook || (hook.state !== 'ok' && hook.state !== 'legacy')) {
+		if (!hook || hook.signal.status !== 'ok') {
 			warning = l10n.t('No working Packagist hook was found ({0}). A manual update makes the package page say "auto-updated" and hides the missing hook.', hook?.signal.detail ?? l10n.t('no repository known'));
 			io.stderr(`${l10n.t('warning')}: ${warning}\n`);
 		}
