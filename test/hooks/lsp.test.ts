@@ -72,7 +72,9 @@ describe('hooks requests of the language server', () => {
 
 	test('warnings: progress notifications, problems first; a second call is answered from the cache; refresh re-checks', async () => {
 		const progress: HookProgressNotification.Params[] = [];
-		const listener = harness.connection.onNotification(HookProgressNotification.method, (p: HookProgressNotification.Params) => progress.push(p));
+		const listener = harness.connection.onNotification(HookProgressNotification.method, (p: HookProgressNotification.Params) => {
+			progress.push(p);
+		});
 		const params: HookWarningsRequest.Params = { vendor: 'acme', progressId: 'p1', settings, credentials: ALL_CREDENTIALS };
 		const first = await harness.connection.sendRequest<HookWarningsRequest.Result>(HookWarningsRequest.method, params);
 		assert.deepEqual(first.packages.map((p) => p.verdict), ['problem', 'problem', 'problem', 'warning', 'ok', 'ok', 'unknown']);
