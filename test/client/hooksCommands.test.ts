@@ -144,7 +144,7 @@ describe('Packagist commands in VS Code', () => {
 		assert.ok(vscodeState.executed.some((e) => e[0] === `${HOOKS_VIEW}.focus`));
 		await until('the result message', () => vscodeState.messages.length > 0);
 		assert.equal(lastMessage().level, 'info');
-		assert.match(lastMessage().text, /^acme\/alpha: ok\. Nothing to do/);
+		assert.match(lastMessage().text, /^acme\/alpha — verdict: ok\. Nothing to do/);
 		assert.ok(vscodeState.progress[0].cancellable);
 	});
 
@@ -156,7 +156,7 @@ describe('Packagist commands in VS Code', () => {
 		assert.equal(calls[0].params.package, 'acme/nohook');
 		await until('the link to open', () => vscodeState.opened.length > 0);
 		assert.equal(lastMessage().level, 'error');
-		assert.match(lastMessage().text, /^acme\/nohook: problem\. Add the Packagist hook/);
+		assert.match(lastMessage().text, /^acme\/nohook — verdict: problem\. Add the Packagist hook/);
 		assert.deepEqual(vscodeState.opened, ['https://github.com/acme/nohook/settings/hooks']);
 	});
 

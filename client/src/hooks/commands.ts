@@ -113,7 +113,7 @@ function hookNeedsSignIn(report: HookReport, credentials: HookCredentials): bool
 }
 
 async function present(feature: HookFeature, report: HookReport, credentials: HookCredentials, target: StatusTarget): Promise<void> {
-	const text = vscode.l10n.t('{0}: {1}. {2}', report.package, statusLabel(report.verdict), report.advice);
+	const text = vscode.l10n.t('{0} — verdict: {1}. {2}', report.package, statusLabel(report.verdict), report.advice);
 	const openButton = vscode.l10n.t('Open Link');
 	const signIn = vscode.l10n.t('Sign in to GitHub');
 	const buttons = [...(report.link ? [openButton] : []), ...(hookNeedsSignIn(report, credentials) ? [signIn] : [])];
