@@ -411,7 +411,7 @@ export function gitRedirectEnv(fake: FakePackagist): Record<string, string> {
 	const hosts = ['https://github.com/', 'https://gitlab.com/', 'https://bitbucket.org/'];
 	const env: Record<string, string> = { GIT_CONFIG_COUNT: String(hosts.length) };
 	hosts.forEach((h, i) => {
-		env[`GIT_CONFIG_KEY_${i}`] = `url.${fake.url}/git/.insteadOf`;
+		env[`GIT_CONFIG_KEY_${i}`] = `url.${fake.gitUrl}/git/.insteadOf`;
 		env[`GIT_CONFIG_VALUE_${i}`] = h;
 	});
 	return env;
