@@ -18,7 +18,9 @@ have zip || need+=(zip)
 have unzip || need+=(unzip)
 have php || need+=(php-cli)
 have composer || need+=(composer)
-php -m 2>/dev/null | grep -qi '^zip$' || need+=(php-zip)
+# Not `php -m | grep -q`: grep -q exits at the first match, php may then die of SIGPIPE, and pipefail turns
+# that into "zip missing" (an apt-get run on every other test run).
+grep -qix zip <<<"$(php -m 2>/dev/null)" || need+=(php-zip)
 if [ "${1:-}" = "--e2e" ]; then
   have chromium || need+=(chromium)
   have unshare || need+=(util-linux)
