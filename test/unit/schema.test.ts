@@ -38,6 +38,13 @@ describe('repositories schema', () => {
 		assert.deepEqual(warnings, []);
 	});
 
+	test('the validators compiled at build time are those of the schema as it is now', async () => {
+		// scripts/schemaValidators.mjs writes them; a schema edit without `node esbuild.mjs` fails here.
+		const { generateSchemaValidators, GENERATED_PATH } = await import('../../scripts/schemaValidators.mjs');
+		assert.equal(fs.readFileSync(GENERATED_PATH, 'utf8'), generateSchemaValidators(),
+			'server/src/service/schemaValidators.generated.js is stale: run `node scripts/schemaValidators.mjs`');
+	});
+
 	test('records the Composer commit it was derived from', () => {
 		const schema = REPOSITORIES_SCHEMA as { $comment: string; $schema: string };
 		assert.match(schema.$comment, /composer\/composer res\/composer-schema\.json .*commit [0-9a-f]{40}/);
