@@ -1,6 +1,6 @@
 // What the start and diagnostics benches share: the generated composer.json and its project folder, and the
 // statistics printed (min / median / max of interleaved runs, so machine noise hits both sides alike).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -97,3 +97,11 @@ export function findComposerSchema(): string | undefined {
 	return search('/usr/share/php/Composer', 3) ?? search('/usr/share/php/data/Composer', 3) ?? search('/usr/share/composer', 3);
 }
 
+/**
+ * One line of `npm run bench`'s summary table (scripts/bench.mjs collects them through BENCH_SUMMARY): the same
+ * medians and ratio the bench printed, so that anyone can rerun them.
+ */
+export function recordSummary(row: { measure: string; ours: string; peer: string; ratio: string; target: string }): void {
+	const file = process.env.BENCH_SUMMARY;
+	if (file) appendFileSync(file, `${JSON.stringify({ ...row, load: loadavg()[0].toFixed(2) })}\n`);
+}
