@@ -110,7 +110,10 @@ function checkRepositories(ctx: RuleContext, snapshot: RepositorySnapshot, requi
 		if (!span) return;
 		const asked = requirements.find((r) => reaches(ctx, snapshot, index, r));
 		const label = shown(status.label);
-		const cause = l10n.t('Repository "{0}" {1}: {2}', label, errorKindText(status), shown(status.error ?? ''));
+		const detail = shown(status.error ?? '').trim().replace(/[.\s]+$/, '');
+		const cause = detail !== ''
+			? l10n.t('Repository "{0}" {1}: {2}.', label, errorKindText(status), detail)
+			: l10n.t('Repository "{0}" {1}.', label, errorKindText(status));
 		const consequence = asked
 			? l10n.t('Composer fails when it asks this repository for "{0}".', asked.entry.name)
 			: l10n.t('Composer asks it only for packages no earlier repository provides: none of this file\'s requirements today, but a dependency may be.');
