@@ -219,6 +219,12 @@ describe('live diagnostics: packages', () => {
 		assert.deepEqual(snapshot.lookups, []);
 	});
 
+	test('"missing" while a repository failed: only the repository is reported', async () => {
+		const found = await diagnose('{"repositories": [{"type": "composer", "url": "https://repo.example.org"}], "require": {"acme/x": "^1.0"}}',
+			live({ repositories: [down(0, REPO, 'unreachable')], packages: { 'acme/x': { state: 'missing', shadowed: [], failed: [REPO] } } }));
+		assert.deepEqual(found.map((f) => f.diagnostic.code), ['repository-unreachable']);
+	});
+
 	test('pending and unknown packages, unparsable and empty constraints get nothing', async () => {
 		const options = live({ packages: { 'acme/later': { state: 'pending', shadowed: [] }, 'acme/unknown': { state: 'unknown', reason: 'offline' }, 'acme/tools': TOOLS } });
 		assert.deepEqual(await diagnose('{"require": {"acme/later": "^1.0", "acme/unknown": "^1.0", "acme/tools": "^^nope"}}', options), []);

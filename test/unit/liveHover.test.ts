@@ -121,6 +121,8 @@ describe('live hover: require entries', () => {
 		const missing = await hover('{"repositories": [{"packagist.org": false}], "require": {"acme/no<|>ne": "^1.0"}}', live());
 		assert.match(missing ?? '', /No enabled repository provides this package\./);
 		assert.match(missing ?? '', /packagist\.org is turned off by `"packagist\.org": false`\./);
+		const failed = await hover('{"require": {"acme/no<|>ne": "^1.0"}}', live({ packages: { 'acme/none': { state: 'missing', shadowed: [], failed: [VCS] } } }));
+		assert.match(failed ?? '', /Could not be asked: `vcs repo \(git https:\/\/git\.example\.org\/tools\.git\)`/);
 		const pending = await hover('{"require": {"acme/la<|>ter": "^1.0"}}', live({ packages: { 'acme/later': { state: 'pending', shadowed: [] } } }));
 		assert.match(pending ?? '', /Resolving the repositories that could provide it/);
 		const unknown = await hover('{"require": {"acme/to<|>ols": "^1.0"}}', live({ packages: { 'acme/tools': { state: 'unknown', reason: 'the repository failed' } } }));

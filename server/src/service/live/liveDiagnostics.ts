@@ -121,11 +121,11 @@ function checkRepositories(ctx: RuleContext, snapshot: RepositorySnapshot, requi
 			fixes: [], repository: label, ...(status.entryIndex !== undefined ? { entryIndex: status.entryIndex } : {}),
 			...(status.errorCode !== undefined ? { errorCode: status.errorCode } : {}),
 		};
-		ctx.report(span, repositoryCode(status), `${cause} ${consequence}`, { severity: asked ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, data: { ...data } });
+		ctx.report(span, repositoryCode(status), `${cause} ${consequence}`, { severity: asked ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, data });
 	});
 }
 
-/** The text of a value node when it is exactly the decoded constraint (no escapes), so atom offsets carry over. */
+/** Where the constraint starts in the document, when its value node holds it verbatim (no escapes), so atom offsets carry over. */
 function constraintOffset(ctx: RuleContext, entry: LinkEntry): number | undefined {
 	const node = entry.valueNode;
 	if (!node || entry.constraint === undefined) return undefined;
@@ -147,7 +147,7 @@ function checkMissing(ctx: RuleContext, requirement: Requirement & { lookup: Ext
 		fixes: [], package: entry.name, section: entry.section, ...(entry.constraint !== undefined ? { constraint: entry.constraint } : {}),
 		hiddenBy: hiddenBy.map((s) => ({ label: shown(s.label), reason: s.reason, ...(s.entryIndex !== undefined ? { entryIndex: s.entryIndex } : {}) })),
 	};
-	ctx.report(entry.keyNode, DiagnosticCode.packageNotFound, parts.join(' '), { data: { ...data } });
+	ctx.report(entry.keyNode, DiagnosticCode.packageNotFound, parts.join(' '), { data });
 }
 
 function checkVersions(ctx: RuleContext, settings: StabilitySettings, entry: LinkEntry, lookup: Extract<PackageLookup, { state: 'found' }>): void {
@@ -166,7 +166,7 @@ function checkVersions(ctx: RuleContext, settings: StabilitySettings, entry: Lin
 		const needed = match.tooUnstable.reduce((best, v) => (STABILITY_ORDER[v.stability] < STABILITY_ORDER[best] ? v.stability : best), match.tooUnstable[0].stability);
 		const data: LiveDiagnosticData = { ...base, nearest: match.tooUnstable.slice(0, LISTED).map((v) => v.version), allowedStability: allowed, neededStability: needed };
 		ctx.report(node, DiagnosticCode.unstableVersionOnly, l10n.t('Only versions less stable than "{0}" match "{1}" for "{2}" ({3}): Composer does not accept them. Add "@{4}" to the constraint or lower minimum-stability.',
-			allowed, constraint, entry.name, quoted(match.tooUnstable), needed), { data: { ...data } });
+			allowed, constraint, entry.name, quoted(match.tooUnstable), needed), { data });
 		return;
 	}
 	const start = constraintOffset(ctx, entry);
@@ -174,13 +174,13 @@ function checkVersions(ctx: RuleContext, settings: StabilitySettings, entry: Lin
 	if (missing.length > 0) {
 		const first = missing[0];
 		const branches = versions.filter((v) => v.version.startsWith('dev-')).map((v) => v.version);
-		const guess = didYouMean(first.branch, branches);
+		const guess = didYouMean(first.branch, branches.slice(0, 200)); // edit distance is quadratic: bounded
 		const span = start !== undefined ? { offset: start + first.start, length: first.end - first.start } : node;
 		const message = [l10n.t('"{0}" has no branch "{1}" in repository "{2}".', entry.name, first.branch, repository)];
 		if (guess) message.push(l10n.t('Did you mean "{0}"?', guess));
 		else if (branches.length > 0) message.push(l10n.t('Branches: {0}.', branches.slice(0, LISTED).map((b) => `"${shown(b)}"`).join(', ')));
 		const data: LiveDiagnosticData = { ...base, branch: first.branch.slice(4), branchVersion: first.branch, branches: branches.slice(0, 50) };
-		ctx.report(span, DiagnosticCode.branchNotFound, message.join(' '), { data: { ...data } });
+		ctx.report(span, DiagnosticCode.branchNotFound, message.join(' '), { data });
 		return;
 	}
 	const nearest = nearestVersions(versions, parsed, allowed);
@@ -189,7 +189,7 @@ function checkVersions(ctx: RuleContext, settings: StabilitySettings, entry: Lin
 	else if (nearest.length === 0) message = l10n.t('No version of "{0}" offered by "{1}" matches "{2}".', entry.name, repository, constraint);
 	else message = l10n.t('No version of "{0}" offered by "{1}" matches "{2}". Nearest: {3}.', entry.name, repository, constraint, quoted(nearest));
 	const data: LiveDiagnosticData = { ...base, nearest: nearest.map((v) => v.version) };
-	ctx.report(node, DiagnosticCode.noMatchingVersion, message, { data: { ...data } });
+	ctx.report(node, DiagnosticCode.noMatchingVersion, message, { data });
 }
 
 export function checkLive(ctx: RuleContext): void {
@@ -200,7 +200,8 @@ export function checkLive(ctx: RuleContext): void {
 	const settings = stabilitySettings(ctx.doc);
 	for (const requirement of requirements) {
 		const { lookup } = requirement;
-		if (lookup.state === 'missing') checkMissing(ctx, { ...requirement, lookup });
+		// "Missing" while a repository failed cannot be told from "that repository has it": its own diagnostic says enough.
+		if (lookup.state === 'missing' && lookup.failed.length === 0) checkMissing(ctx, { ...requirement, lookup });
 		else if (lookup.state === 'found') checkVersions(ctx, settings, requirement.entry, lookup);
 	}
 }

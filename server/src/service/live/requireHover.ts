@@ -118,6 +118,7 @@ export function requireHoverText(doc: ComposerDocument, entry: LinkEntry, snapsh
 			parts.push(l10n.t('No enabled repository provides this package.'));
 			const disabledBy = packagistDisabledBy(doc);
 			if (disabledBy) parts.push(l10n.t('packagist.org is turned off by {0}.', codeSpan(disabledBy)));
+			if (lookup.failed.length > 0) parts.push(l10n.t('Could not be asked: {0}', lookup.failed.map((label) => codeSpan(label)).join(', ')));
 			break;
 		}
 		case 'unknown':

@@ -12,7 +12,7 @@ export interface RuleContext {
 	readonly doc: ComposerDocument;
 	readonly options: LanguageServiceOptions;
 	readonly documentPath: string | undefined;
-	report(span: Span, code: DiagnosticCodeValue, message: string, extra?: { severity?: DiagnosticSeverity; fixes?: FixData[]; data?: Record<string, unknown> }): void;
+	report(span: Span, code: DiagnosticCodeValue, message: string, extra?: { severity?: DiagnosticSeverity; fixes?: FixData[]; data?: object }): void;
 }
 
 export function createContext(document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath: string | undefined, out: Diagnostic[]): RuleContext {
