@@ -96,7 +96,10 @@ export function liveSnapshot(fixture: SnapshotFixture): FixedSnapshot {
 				const latest = p.latestKnown ? p.versions.map(offered).find((v) => v.stability === 'stable' && v.aliasOf === undefined)?.version : undefined;
 				matches.push({
 					prefix: name.toLowerCase().startsWith(q),
-					match: { name, repository: p.repository, ...(p.description !== undefined ? { description: p.description } : {}), ...(latest !== undefined ? { latest } : {}) },
+					match: {
+						name, repository: p.repository,
+						...(p.description !== undefined ? { description: p.description } : {}), ...(latest !== undefined ? { latest } : {}),
+					},
 				});
 			}
 			return matches.sort((a, b) => Number(b.prefix) - Number(a.prefix)).slice(0, limit).map((m) => m.match);

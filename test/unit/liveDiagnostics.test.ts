@@ -32,8 +32,10 @@ async function diagnose(marked: string, options: LanguageServiceOptions): Promis
 	const { text, spans } = parseOptionalSpans(marked);
 	const document = TextDocument.create('file:///p/composer.json', 'json', 1, text);
 	const all = await getLanguageService(options).doValidation(document);
-	const found = all.filter((d) => LIVE_CODES.has(String(d.code))).map((d) => ({ diagnostic: d, text: document.getText(d.range), message: String(d.message), data: d.data as LiveDiagnosticData }));
-	if (spans.length > 0) assert.deepEqual(found.map((f) => ({ start: document.offsetAt(f.diagnostic.range.start), end: document.offsetAt(f.diagnostic.range.end) })), spans);
+	const found = all.filter((d) => LIVE_CODES.has(String(d.code)))
+		.map((d) => ({ diagnostic: d, text: document.getText(d.range), message: String(d.message), data: d.data as LiveDiagnosticData }));
+	const range = (d: Diagnostic) => ({ start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) });
+	if (spans.length > 0) assert.deepEqual(found.map((f) => range(f.diagnostic)), spans);
 	return found;
 }
 

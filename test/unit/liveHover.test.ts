@@ -42,7 +42,8 @@ async function hover(marked: string, options: LanguageServiceOptions): Promise<s
 	const span = spanned.spans[0];
 	if (span && result.range) {
 		const shift = (n: number): number => (n > offset ? n - CURSOR.length : n);
-		assert.deepEqual({ start: document.offsetAt(result.range.start), end: document.offsetAt(result.range.end) }, { start: shift(span.start), end: shift(span.end) });
+		const actual = { start: document.offsetAt(result.range.start), end: document.offsetAt(result.range.end) };
+		assert.deepEqual(actual, { start: shift(span.start), end: shift(span.end) });
 	}
 	return (result.contents as { value: string }).value;
 }

@@ -58,7 +58,9 @@ function packagePart(path: JSONPath): { part: 'package' | 'dist' | 'source'; res
 	return { part: 'package', rest: path.slice(i) };
 }
 
-async function addUrlDirectories(builder: ItemBuilder, type: string, offset: number, options: LanguageServiceOptions, documentPath: string | undefined): Promise<void> {
+async function addUrlDirectories(
+	builder: ItemBuilder, type: string, offset: number, options: LanguageServiceOptions, documentPath: string | undefined,
+): Promise<void> {
 	const typed = typedStringPrefix(builder.text, builder.cursor, offset) ?? '';
 	let decoded: string;
 	try {
@@ -95,7 +97,9 @@ async function addUrlDirectories(builder: ItemBuilder, type: string, offset: num
 	}
 }
 
-async function collect(builder: ItemBuilder, root: Node | undefined, offset: number, options: LanguageServiceOptions, documentPath: string | undefined): Promise<void> {
+async function collect(
+	builder: ItemBuilder, root: Node | undefined, offset: number, options: LanguageServiceOptions, documentPath: string | undefined,
+): Promise<void> {
 	const { slot, current } = builder.cursor;
 	const path = slot.kind === 'value' ? slot.path : slot.container;
 	if (path[0] !== 'repositories') return;
@@ -152,7 +156,9 @@ async function collect(builder: ItemBuilder, root: Node | undefined, offset: num
 /** Trigger characters that only mean something inside a constraint (`^1.0 |`, `^1.0,`, `^1.0@`). */
 const CONSTRAINT_TRIGGERS: ReadonlySet<string> = new Set([' ', '|', ',', '@']);
 
-export async function doComplete(document: TextDocument, doc: ComposerDocument, position: Position, options: LanguageServiceOptions, documentPath?: string, context?: CompletionTrigger): Promise<CompletionList> {
+export async function doComplete(
+	document: TextDocument, doc: ComposerDocument, position: Position, options: LanguageServiceOptions, documentPath?: string, context?: CompletionTrigger,
+): Promise<CompletionList> {
 	const result: CompletionList = { isIncomplete: false, items: [] };
 	const text = doc.text;
 	const offset = document.offsetAt(position);

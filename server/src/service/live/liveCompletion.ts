@@ -59,7 +59,9 @@ function withDocs(item: CompletionItem, proposal: Proposal, index: number): Comp
 }
 
 /** Inside the constraint string: replace just the part under the cursor. */
-function completeInString(document: TextDocument, cursor: CursorContext, offset: number, section: LinkSection, name: string, snapshot: RepositorySnapshot | undefined): LiveCompletion {
+function completeInString(
+	document: TextDocument, cursor: CursorContext, offset: number, section: LinkSection, name: string, snapshot: RepositorySnapshot | undefined,
+): LiveCompletion {
 	const token = cursor.current!;
 	const contentStart = token.start + 1;
 	const contentEnd = token.unterminated ? token.end : token.end - 1;
@@ -127,7 +129,9 @@ function completeBranchAliasKeys(builder: ItemBuilder, doc: ComposerDocument, sn
 	return { items: builder.result(), isIncomplete: snapshot.pending, inConstraint: false };
 }
 
-export function completeLive(document: TextDocument, doc: ComposerDocument, cursor: CursorContext, offset: number, options: LanguageServiceOptions): LiveCompletion | undefined {
+export function completeLive(
+	document: TextDocument, doc: ComposerDocument, cursor: CursorContext, offset: number, options: LanguageServiceOptions,
+): LiveCompletion | undefined {
 	const { slot } = cursor;
 	const snapshot = options.live?.snapshot(doc, document.uri);
 	if (slot.kind === 'value' && slot.path.length === 2 && typeof slot.path[1] === 'string') {

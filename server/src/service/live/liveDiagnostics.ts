@@ -74,7 +74,8 @@ function reaches(ctx: RuleContext, snapshot: RepositorySnapshot, index: number, 
 	if (filter && !filter.allows(requirement.entry.name)) return false;
 	const lookup = requirement.lookup;
 	if (lookup.state !== 'found') return true;
-	const provider = snapshot.repositories.findIndex((r) => (lookup.entryIndex !== undefined ? r.entryIndex === lookup.entryIndex : r.label === lookup.repository));
+	const isProvider = (r: RepositoryStatus): boolean => (lookup.entryIndex !== undefined ? r.entryIndex === lookup.entryIndex : r.label === lookup.repository);
+	const provider = snapshot.repositories.findIndex(isProvider);
 	if (provider < 0 || provider >= index) return true;
 	return filterOf(ctx, snapshot.repositories[provider])?.canonical === false;
 }
@@ -161,10 +162,16 @@ function checkVersions(ctx: RuleContext, settings: StabilitySettings, entry: Lin
 	const match = matchConstraint(versions, parsed, allowed, settings.preferStable);
 	if (match.matching.length > 0) return;
 	const repository = shown(lookup.repository);
-	const base = { fixes: [], package: entry.name, section: entry.section, constraint, repository, ...(lookup.entryIndex !== undefined ? { entryIndex: lookup.entryIndex } : {}) };
+	const base = {
+		fixes: [], package: entry.name, section: entry.section, constraint, repository,
+		...(lookup.entryIndex !== undefined ? { entryIndex: lookup.entryIndex } : {}),
+	};
 	if (match.tooUnstable.length > 0) {
-		const needed = match.tooUnstable.reduce((best, v) => (STABILITY_ORDER[v.stability] < STABILITY_ORDER[best] ? v.stability : best), match.tooUnstable[0].stability);
-		const data: LiveDiagnosticData = { ...base, nearest: match.tooUnstable.slice(0, LISTED).map((v) => v.version), allowedStability: allowed, neededStability: needed };
+		// The flag that would let the most stable of them through.
+		const needed = match.tooUnstable.map((v) => v.stability)
+			.reduce((best, stability) => (STABILITY_ORDER[stability] < STABILITY_ORDER[best] ? stability : best));
+		const nearest = match.tooUnstable.slice(0, LISTED).map((v) => v.version);
+		const data: LiveDiagnosticData = { ...base, nearest, allowedStability: allowed, neededStability: needed };
 		ctx.report(node, DiagnosticCode.unstableVersionOnly, l10n.t('Only versions less stable than "{0}" match "{1}" for "{2}" ({3}): Composer does not accept them. Add "@{4}" to the constraint or lower minimum-stability.',
 			allowed, constraint, entry.name, quoted(match.tooUnstable), needed), { data });
 		return;

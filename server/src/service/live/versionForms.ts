@@ -59,7 +59,8 @@ export function versionForms(versions: readonly OfferedVersion[], mode: FormMode
 		else if (v.stability === 'dev') branches.push(v);
 		else unstable.push(v);
 	}
-	const inRange = (from: Triple, before: Triple): number => stable.filter((s) => compareTriples(s.parts, from) >= 0 && compareTriples(s.parts, before) < 0).length;
+	const inRange = (from: Triple, before: Triple): number =>
+		stable.filter((s) => compareTriples(s.parts, from) >= 0 && compareTriples(s.parts, before) < 0).length;
 	const forms: VersionForm[] = [];
 	const lines = new Set<string>();
 	for (const { v, parts } of stable) {

@@ -52,7 +52,9 @@ export function isAcceptable(version: OfferedVersion, allowed: Stability): boole
 }
 
 /** Matches `versions` against a parsed root requirement; `allowed` undefined means no stability gate (conflict). */
-export function matchConstraint(versions: readonly OfferedVersion[], parsed: ConstraintInterface, allowed: Stability | undefined, preferStable: boolean): ConstraintMatch {
+export function matchConstraint(
+	versions: readonly OfferedVersion[], parsed: ConstraintInterface, allowed: Stability | undefined, preferStable: boolean,
+): ConstraintMatch {
 	const matching: OfferedVersion[] = [];
 	const tooUnstable: OfferedVersion[] = [];
 	for (const v of versions) {

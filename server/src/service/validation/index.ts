@@ -15,7 +15,9 @@ import { checkTypes } from './types';
 import { checkUrls } from './urls';
 import { checkLive } from '../live/liveDiagnostics';
 
-export async function doValidation(document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string): Promise<Diagnostic[]> {
+export async function doValidation(
+	document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string,
+): Promise<Diagnostic[]> {
 	const diagnostics: Diagnostic[] = [];
 	const ctx = createContext(document, doc, options, documentPath, diagnostics);
 	checkSyntax(ctx);
