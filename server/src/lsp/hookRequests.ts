@@ -16,6 +16,7 @@ import type { TokenHints } from '../hooks/hookResult';
 import { checkPackage, readComposerProject } from '../hooks/status';
 import { triggerUpdate } from '../hooks/updateJob';
 import { listWarnings } from '../hooks/warnings';
+import type { WorkspaceTrust } from './workspaceTrust';
 
 /** What the server host provides (ServerRuntime has it). */
 export interface HookHost {
@@ -56,7 +57,7 @@ function asCredentials(value: unknown): HookCredentials {
 	};
 }
 
-export function registerHookRequests(connection: Connection, host: HookHost): void {
+export function registerHookRequests(connection: Connection, host: HookHost, trust: Pick<WorkspaceTrust, 'isTrusted'>): void {
 	let runtime: HookRuntime | undefined;
 	const listings = new Map<string, { at: number; packages: HookWarningsRequest.Result['packages'] }>();
 
@@ -69,6 +70,10 @@ export function registerHookRequests(connection: Connection, host: HookHost): vo
 	};
 
 	async function handle<T>(label: string, token: CancellationToken, work: (signal: AbortSignal) => Promise<T>): Promise<T | ResponseError<void>> {
+		// The server's own gate (the client refuses too): an untrusted workspace reaches no service and runs no git.
+		if (!trust.isTrusted) {
+			return new ResponseError(ErrorCodes.InvalidRequest, l10n.t('Packagist checks make network requests and run git, which an untrusted workspace does not allow. Trust the workspace (Manage Workspace Trust) to use them.'));
+		}
 		const signal = tokenToSignal(token);
 		try {
 			const result = await work(signal);

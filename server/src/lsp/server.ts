@@ -17,6 +17,7 @@ import { DiagnosticsScheduler, nodeTimer, type Timer } from './diagnostics';
 import { runSafe, runSafeAsync } from './runner';
 import { SettingsCache } from './settings';
 import { registerHookRequests } from './hookRequests';
+import { WorkspaceTrust } from './workspaceTrust';
 
 /** What the host (Node today) provides to the server. */
 export interface ServerRuntime {
@@ -51,6 +52,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	let canPullConfiguration = false;
 	let canRegisterConfigurationChange = false;
 	const settings = new SettingsCache(connection, () => canPullConfiguration);
+	const trust = new WorkspaceTrust();
+	trust.listen(connection);
 
 	const scheduler = new DiagnosticsScheduler(connection, documents, {
 		async validate(document) {
@@ -67,6 +70,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
 	connection.onInitialize((params): InitializeResult => {
 		runtime.onInitialize?.(params);
+		trust.initialize(params);
 		const workspace = params.capabilities.workspace;
 		canPullConfiguration = workspace?.configuration === true;
 		canRegisterConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -130,7 +134,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		return service.getCodeActions(document, params.range, params.context);
 	}, [], `[codeAction] ${params.textDocument.uri}`, token));
 
-	registerHookRequests(connection, runtime);
+	registerHookRequests(connection, runtime, trust);
 	documents.listen(connection);
 	connection.listen();
 }

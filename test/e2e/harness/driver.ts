@@ -1,5 +1,6 @@
 // What a person does in the editor, step by step, each with its own deadline: open composer.json, look at the
-// Problems panel, ask for completions inside an empty "type" value. It records what the workbench shows; the
+// Problems panel, ask for completions inside an empty "type" value, run "Check Packagist Hook Status" from the
+// Command Palette against the fake Packagist/GitHub. It records what the workbench shows; the
 // test asserts on the record.
 import { join } from 'node:path';
 import type { Locator, Page } from './browser';
@@ -13,6 +14,8 @@ export interface DriverPlan {
 	completionAt: Position;
 	/** The completion label to wait for. */
 	completionLabel: string;
+	/** The composer.json's package name, which the hook status notification names. */
+	hookPackage: string;
 }
 
 export interface DriverRecord {
@@ -22,6 +25,8 @@ export interface DriverRecord {
 	hoverText?: string;
 	cursorStatus?: string;
 	completionLabels: string[];
+	/** The notification "Check Packagist Hook Status" showed (package, verdict, advice). */
+	hookNotification?: string;
 	screenshots: string[];
 	/** Every step that failed; the session goes on after a failed check when later checks do not depend on it. */
 	failures: Array<{ step: string; error: string }>;
@@ -50,6 +55,10 @@ export const DEADLINES_MS = {
 	completion: 120_000,
 	/** One Ctrl+Space answer; completion asks again until its step deadline. */
 	completionAnswer: 15_000,
+	/** The Command Palette and its entry for our command. */
+	palette: 60_000,
+	/** The hook check: a dozen requests to the fakes and a git ls-remote, then the notification. */
+	hookStatus: 180_000,
 };
 
 /** A wait still pending after this long is logged, so a slow run shows where its time went. */
@@ -173,11 +182,7 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 		await waitFor(status.first(), `the status bar to say Ln ${plan.completionAt.line}, Col ${plan.completionAt.column}`, DEADLINES_MS.cursor);
 		record.cursorStatus = (await status.first().innerText()).trim();
 	});
-	if (!placed) {
-		return record;
-	}
-
-	const completed = await step('completion', DEADLINES_MS.completion, async ({ expired, waitFor }) => {
+	const completed = placed && await step('completion', DEADLINES_MS.completion, async ({ expired, waitFor }) => {
 		const wanted = page.locator('.suggest-widget .monaco-list-row .label-name', { hasText: new RegExp(`^${plan.completionLabel}$`) });
 		// Ask again if the first answer came before the server was ready ("No suggestions.").
 		while (!expired()) {
@@ -197,6 +202,25 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 	});
 	if (completed) {
 		await screenshot('completion.png');
+	}
+	await page.keyboard.press('Escape');
+
+	const checked = await step('check hook status', DEADLINES_MS.palette + DEADLINES_MS.hookStatus, async ({ waitFor }) => {
+		// The command checks the active composer.json, as a person would run it while editing the file.
+		await page.locator('.monaco-editor .view-lines').first().click();
+		await page.keyboard.press('F1');
+		const input = page.locator('.quick-input-widget input');
+		await waitFor(input, 'the Command Palette input', DEADLINES_MS.palette);
+		await input.fill('>Check Packagist Hook Status');
+		const entry = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Check Packagist Hook Status' });
+		await waitFor(entry.first(), 'the "Composer Repositories: Check Packagist Hook Status" entry in the Command Palette', DEADLINES_MS.palette);
+		await page.keyboard.press('Enter');
+		const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `${plan.hookPackage} — verdict:` });
+		await waitFor(toast.first(), `the notification with the hook verdict of ${plan.hookPackage}`, DEADLINES_MS.hookStatus);
+		record.hookNotification = (await toast.first().innerText()).replace(/\s+/g, ' ').trim();
+	});
+	if (checked) {
+		await screenshot('hook-status.png');
 	}
 	return record;
 }
