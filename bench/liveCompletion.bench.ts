@@ -217,7 +217,9 @@ async function main(): Promise<void> {
 			for (let k = 1; k <= word.length; k++) {
 				const typed = `${text.slice(0, anchor)}\n        "${word.slice(0, k)}": "",${text.slice(anchor)}`;
 				version++;
-				await harness.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: typed }] });
+				await harness.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+					textDocument: { uri, version }, contentChanges: [{ text: typed }],
+				});
 				const position = TextDocument.create(uri, 'json', version, typed).positionAt(anchor + 10 + k);
 				typing.push(await timed(() => harness.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })));
 			}

@@ -33,7 +33,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 		middleware: {
 			workspace: {
 				// The server pulls settings per document; in an untrusted workspace resolution is answered "off".
-				configuration: async (params, token, next) => withoutResolutionWhenUntrusted(params.items, await next(params, token), vscode.workspace.isTrusted),
+				configuration: async (params, token, next) =>
+					withoutResolutionWhenUntrusted(params.items, await next(params, token), vscode.workspace.isTrusted),
 			},
 		},
 	};

@@ -42,7 +42,9 @@ describe('resolution answers', () => {
 			assert.deepEqual(later.searchNames('psr/', 5).map((m) => [m.name, m.repository]), [['psr/log', 'packagist.org'], ['psr/container', 'packagist.org']]);
 			assert.deepEqual(later.searchNames('console', 3).map((m) => m.name), ['symfony/console', 'symfony/console-helper']);
 			const composerLib = later.searchNames('composer-lib', 1)[0];
-			assert.deepEqual(composerLib, { name: COMPOSER_PACKAGE, repository: `composer repo (${ws.composer.url})`, description: 'A library in a composer repository' });
+			assert.deepEqual(composerLib, {
+				name: COMPOSER_PACKAGE, repository: `composer repo (${ws.composer.url})`, description: 'A library in a composer repository', latest: '1.2.0',
+			});
 			later.searchNames('mono', 5);
 			later.searchNames('sym', 5);
 			assert.equal(lists() - before, 1, 'the list is fetched once');

@@ -37,7 +37,9 @@ export function serviceHarness(ws: ResolutionWorkspace, options: ResolutionOptio
 	const waiters = new Set<() => void>();
 	const service = new ResolutionService({
 		registry: defaultRegistry(),
-		createContext: (composerJson, configLayers) => createNodeResolveContext({ composerJson, configLayers, env, homeDir: ws.env.HOME, processes: runner, log: (line) => logs.push(line) }),
+		createContext: (composerJson, configLayers) => createNodeResolveContext({
+			composerJson, configLayers, env, homeDir: ws.env.HOME, processes: runner, log: (line) => logs.push(line),
+		}),
 		readGlobalConfig: () => undefined,
 		uriToPath: (uri) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined),
 		probePlatform: (signal) => probePlatform(runner, signal, os.tmpdir()),

@@ -50,7 +50,10 @@ export interface Harness {
 	registrations: string[];
 	logs: string[];
 	/** Tokens of every window/workDoneProgress/create the server sent, and every $/progress value, in order. */
-	progress: { created: ProgressToken[]; values: Array<{ token: ProgressToken; value: { kind: string; title?: string; message?: string; cancellable?: boolean } }> };
+	progress: {
+		created: ProgressToken[];
+		values: Array<{ token: ProgressToken; value: { kind: string; title?: string; message?: string; cancellable?: boolean } }>;
+	};
 	/** The server's home, caches and COMPOSER_HOME (removed by stop()). */
 	home: string;
 	stderr: () => string;
@@ -196,7 +199,10 @@ export async function startHarness(args: string[], initializationOptions?: unkno
 	};
 	const cancelProgress = (token: ProgressToken) => connection.sendNotification(WorkDoneProgressCancelNotification.type, { token });
 
-	return { connection, child, initializeResult, settings, configurationRequests, registrations, logs, progress, home, stderr, status, waitForStatus, cancelProgress, nextDiagnostics, stop };
+	return {
+		connection, child, initializeResult, settings, configurationRequests, registrations, logs, progress, home, stderr,
+		status, waitForStatus, cancelProgress, nextDiagnostics, stop,
+	};
 }
 
 /** Tells the server settings changed (pull clients send null settings and let the server ask again). */

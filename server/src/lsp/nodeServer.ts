@@ -38,7 +38,7 @@ export function runNodeServer(): void {
 	process.on('uncaughtException', (error) => connection.console.error(formatError('Uncaught exception', error)));
 
 	startServer(connection, {
-		createLanguageService: createNodeLanguageService,
+		createLanguageService: (live) => createNodeLanguageService({ cacheFileSystem: true, live }),
 		// Untrusted until `initialize` says otherwise: nothing can start before it anyway.
 		createResolution: (log, trace) => createNodeResolution({ env: { ...process.env }, uriToPath, log, trace, trusted: false }),
 		uriToPath,

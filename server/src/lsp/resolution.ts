@@ -1,27 +1,19 @@
-// The resolution service's place in the LSP server: workspace trust (initializationOptions and the trust
-// notification), the per-document setting, re-validation of open documents when resolution progresses
+// The resolution service's place in the LSP server: workspace trust (the server's one WorkspaceTrust), the
+// per-document setting, re-validation of open documents when resolution progresses
 // (debounced, so live diagnostics appear without an edit), progress, and the status request.
 import type { Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { REPOSITORY_STATUS_REQUEST, WORKSPACE_TRUST_NOTIFICATION, type RepositoryStatusParams, type WorkspaceTrustParams } from '../../../protocol/ext';
+import { REPOSITORY_STATUS_REQUEST, type RepositoryStatusParams } from '../../../protocol/ext';
 import type { ComposerLanguageService } from '../service/types';
 import type { LiveResolution, ResolutionReport } from '../resolution/types';
 import type { Timer } from './diagnostics';
 import { ResolutionProgress } from './progress';
 import { runSafe, runSafeAsync } from './runner';
 import type { SettingsCache } from './settings';
+import type { WorkspaceTrust } from './workspaceTrust';
 
 /** Re-validation waits this long after the last resolution change, so a burst of finished loads costs one pass. */
 export const REVALIDATE_DELAY_MS = 300;
-
-/**
- * `trusted` from initializationOptions. A client that says nothing (a standalone server in another editor)
- * is trusted: the user started the server on their own files.
- */
-export function initialTrust(params: InitializeParams): boolean {
-	const options = params.initializationOptions as { trusted?: unknown } | null | undefined;
-	return !(options && typeof options === 'object' && options.trusted === false);
-}
 
 export interface ResolutionWiring {
 	/**
@@ -39,6 +31,7 @@ export function wireResolution(
 	resolution: LiveResolution,
 	service: ComposerLanguageService,
 	settings: SettingsCache,
+	trust: WorkspaceTrust,
 	revalidateAll: () => void,
 	timer: Timer,
 	isOurs: (uri: string) => boolean,
@@ -59,16 +52,13 @@ export function wireResolution(
 	// Shutdown ends every load: sockets close and VCS processes are killed before the editor's `exit`.
 	connection.onShutdown(() => resolution.dispose());
 
-	connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (params: WorkspaceTrustParams) => {
+	trust.onDidChange((trusted) => {
 		void runSafeAsync(connection.console, () => {
-			// VS Code can only grant trust while running; revoking it reloads the window.
-			if (params?.trusted === true) {
-				// The client answered `resolve.enable` off while untrusted: ask for the settings again.
-				settings.changed(undefined);
-				resolution.setTrusted(true);
-				revalidateAll();
-			}
-		}, '[trust] didChangeWorkspaceTrust');
+			// While untrusted our client answered `resolve.enable` off: ask for the settings again.
+			settings.changed(undefined);
+			resolution.setTrusted(trusted);
+			revalidateAll();
+		}, '[trust] resolution');
 	});
 
 	const emptyReport: ResolutionReport = { enabled: false, trusted: false, pending: false, repositories: [], platform: [], lookups: [] };
@@ -96,7 +86,8 @@ export function wireResolution(
 		closed: (uri) => resolution.close(uri),
 		initialize(params) {
 			progressSupported = params.capabilities.window?.workDoneProgress === true;
-			resolution.setTrusted(initialTrust(params));
+			// After trust.initialize(params): the resolution service starts untrusted, whatever the default.
+			resolution.setTrusted(trust.isTrusted);
 		},
 	};
 }

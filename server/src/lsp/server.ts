@@ -19,6 +19,8 @@ import { DiagnosticsScheduler, nodeTimer, type Timer } from './diagnostics';
 import { wireResolution, type ResolutionWiring } from './resolution';
 import { runSafe, runSafeAsync } from './runner';
 import { SettingsCache } from './settings';
+import { registerHookRequests } from './hookRequests';
+import { WorkspaceTrust } from './workspaceTrust';
 
 /** What the host (Node today) provides to the server. */
 export interface ServerRuntime {
@@ -63,6 +65,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	const timer = runtime.timer ?? nodeTimer;
 	let live: ResolutionWiring | undefined;
 	const prepare = (document: TextDocument, validating = false) => live?.prepare(document, validating);
+	// One trust for everything that may start a process or reach the network (hook requests, resolution).
+	const trust = new WorkspaceTrust();
+	trust.listen(connection);
 
 	const scheduler = new DiagnosticsScheduler(connection, documents, {
 		async validate(document) {
@@ -78,11 +83,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		},
 	}, runtime.validationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS, timer);
 	if (resolution) {
-		live = wireResolution(connection, documents, resolution, service, settings, () => scheduler.scheduleAll(), timer, isComposerJsonUri);
+		live = wireResolution(connection, documents, resolution, service, settings, trust, () => scheduler.scheduleAll(), timer, isComposerJsonUri);
 	}
 
 	connection.onInitialize((params): InitializeResult => {
 		runtime.onInitialize?.(params);
+		trust.initialize(params);
 		live?.initialize(params);
 		const workspace = params.capabilities.workspace;
 		canPullConfiguration = workspace?.configuration === true;
@@ -151,6 +157,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		return service.getCodeActions(document, params.range, params.context);
 	}, [], `[codeAction] ${params.textDocument.uri}`, token));
 
+	registerHookRequests(connection, runtime, trust);
 	documents.listen(connection);
 	connection.listen();
 }

@@ -26,7 +26,6 @@ export interface RankedName {
 const MAX_SCAN_CANDIDATES = 2000;
 const SEPARATOR = '\n';
 
-
 export class NameIndex {
 	/** The last contains-scan, reused while the user types on (see `containing`). */
 	private lastScan?: { query: string; names: number[]; complete: boolean };

@@ -26,7 +26,10 @@ export function packageDetails(versions: readonly PackageVersion[]): PackageDeta
 	for (const pv of versions) {
 		if (!byPretty.has(pv.version)) {
 			const time = text(pv.data?.time);
-			byPretty.set(pv.version, { pv, offered: { version: pv.version, normalized: pv.versionNormalized, stability: stabilityOf(pv.version), ...(time ? { time } : {}) } });
+			const offered: OfferedVersion = {
+				version: pv.version, normalized: pv.versionNormalized, stability: stabilityOf(pv.version), ...(time ? { time } : {}),
+			};
+			byPretty.set(pv.version, { pv, offered });
 		}
 		const alias = pv.aliasOf ?? branchAliasOf(pv.version, pv.data?.extra, pv.defaultBranch === true);
 		if (alias !== undefined && alias !== DEFAULT_BRANCH_ALIAS) {

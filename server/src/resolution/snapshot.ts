@@ -40,7 +40,10 @@ function base(definition: RepositoryDefinition): Pick<RepositoryStatus, 'entryIn
 export function statusOf(entry: SnapshotEntry): RepositoryStatus {
 	const s = entry.record.state();
 	const timing = entry.record.timing;
-	const when = { ...(timing.fetchedAt !== undefined ? { fetchedAt: timing.fetchedAt } : {}), ...(timing.durationMs !== undefined ? { durationMs: timing.durationMs } : {}) };
+	const when = {
+		...(timing.fetchedAt !== undefined ? { fetchedAt: timing.fetchedAt } : {}),
+		...(timing.durationMs !== undefined ? { durationMs: timing.durationMs } : {}),
+	};
 	switch (s.state) {
 		case 'pending':
 			return { ...base(entry.definition), state: 'pending' };
@@ -171,9 +174,16 @@ export class LiveSnapshot implements RepositorySnapshot {
 		});
 		found.sort((a, b) => a.rank - b.rank || a.order - b.order || a.name.length - b.name.length || (a.name < b.name ? -1 : 1));
 		return found.slice(0, Math.max(0, limit)).map((m) => {
+			// Description and newest stable version when the repository already has the versions (enumerable, or a
+			// lazy name loaded before); nothing is loaded for a list entry.
 			const answer = m.entry.record.answer(m.name);
-			const description = answer.state === 'answered' && answer.versions.length > 0 ? packageDetails(answer.versions).description : undefined;
-			return { name: m.name, repository: redact(m.entry.definition.label), ...(description ? { description } : {}) };
+			const details = answer.state === 'answered' && answer.versions.length > 0 ? packageDetails(answer.versions) : undefined;
+			const latest = details?.versions.find((v) => v.stability === 'stable' && v.aliasOf === undefined)?.version;
+			return {
+				name: m.name, repository: redact(m.entry.definition.label),
+				...(details?.description ? { description: details.description } : {}),
+				...(latest ? { latest } : {}),
+			};
 		});
 	}
 }

@@ -103,7 +103,8 @@ export class ComposerResolver implements RepositoryResolver {
 					own.push(l10n.t('Could not load a version of {0} in {1}: {2}', String(v.name ?? '?'), repo.label, loaded.message));
 				}
 			}
-			return { ok: true, namesFound: [...found, ...listedOnly], packages, warnings: [...session.warnings, ...own].map(redact), ...(session.stale ? { stale: true } : {}) };
+			const warnings = [...session.warnings, ...own].map(redact);
+			return { ok: true, namesFound: [...found, ...listedOnly], packages, warnings, ...(session.stale ? { stale: true } : {}) };
 		} catch (e) {
 			return failure(repo, session, e);
 		}

@@ -13,8 +13,11 @@ import { checkLocalPaths } from './localPaths';
 import { checkBlockStructure, checkSyntax } from './structure';
 import { checkTypes } from './types';
 import { checkUrls } from './urls';
+import { checkLive } from '../live/liveDiagnostics';
 
-export async function doValidation(document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string): Promise<Diagnostic[]> {
+export async function doValidation(
+	document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string,
+): Promise<Diagnostic[]> {
 	const diagnostics: Diagnostic[] = [];
 	const ctx = createContext(document, doc, options, documentPath, diagnostics);
 	checkSyntax(ctx);
@@ -26,6 +29,7 @@ export async function doValidation(document: TextDocument, doc: ComposerDocument
 	checkUrls(ctx);
 	checkInlinePackages(ctx);
 	checkDuplicates(ctx);
+	checkLive(ctx);
 	await checkLocalPaths(ctx);
 	diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 	return diagnostics;
