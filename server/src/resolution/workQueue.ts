@@ -105,9 +105,14 @@ export class WorkQueue {
 		});
 	}
 
-	/** Aborts every task of the current round (the user cancelled the progress). */
+	/**
+	 * Aborts every task of the current round (the user cancelled the progress). Work queued afterwards belongs to
+	 * a new round: a cancel that arrives late, once the round is over, stops nothing that comes next.
+	 */
 	cancelRound(): void {
-		this.round.abort();
+		const round = this.round;
+		this.round = roundController();
+		round.abort();
 	}
 
 	private next(): void {
