@@ -17,6 +17,8 @@ import type { Activity, Disposable, LiveResolution, ResolutionHost, ResolutionOp
 import { WorkQueue } from './workQueue';
 
 const MINUTE = 60_000;
+/** Resolve contexts (folder + config facts + credentials) kept for reuse. */
+const MAX_CONTEXTS = 16;
 
 interface DocumentState {
 	readonly document: ComposerDocument;
@@ -278,6 +280,11 @@ export class ResolutionService implements LiveResolution {
 		if (!ctx) {
 			ctx = this.host.createContext(file, repositories.configLayers);
 			this.contexts.set(repositories.contextKey, ctx);
+			// Typing in `config` makes a context per intermediate text: only the recent ones are kept here
+			// (each record holds its own).
+			while (this.contexts.size > MAX_CONTEXTS) {
+				this.contexts.delete(this.contexts.keys().next().value as string);
+			}
 		}
 		return ctx;
 	}
