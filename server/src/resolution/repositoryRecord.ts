@@ -8,7 +8,9 @@ import { redact } from '../net/credentials';
 import { resolverFor, type RegistryOptions } from '../resolvers/registry';
 import { answerFrom, indexResult, PENDING, type IndexedResult, type NameAnswer, type PreparedRepository } from '../resolvers/repositorySet';
 import type { LazyRepository, LoadResult, OpenedRepository, RepositoryDefinition, ResolveContext, ResolveError } from '../resolvers/types';
+import type { PackageDetails } from '../service/liveData';
 import { NameIndex } from './nameIndex';
+import { packageDetails } from './packageDetails';
 import type { WorkQueue } from './workQueue';
 
 export interface RecordDeps {
@@ -71,6 +73,8 @@ export class RepositoryRecord {
 	private readonly queuedNames = new Set<string>();
 	private batch?: Set<string>;
 	private disposed = false;
+	/** PackageDetails per name, built once (sorting versions costs more than any lookup); cleared when data changes. */
+	private readonly detailsMemo = new Map<string, PackageDetails>();
 
 	constructor(
 		readonly key: string,
@@ -158,6 +162,23 @@ export class RepositoryRecord {
 		}
 		const entry = c.names.get(name);
 		return entry?.state === 'done' ? entry.answer : PENDING;
+	}
+
+	/** What it offers for a lower-cased name it has answered with versions (memoized). */
+	details(name: string): PackageDetails | undefined {
+		const a = this.answer(name);
+		if (a.state !== 'answered' || a.versions.length === 0) {
+			return undefined;
+		}
+		let d = this.detailsMemo.get(name);
+		if (!d) {
+			if (this.detailsMemo.size >= this.deps.maxLazyNames) {
+				this.detailsMemo.clear();
+			}
+			d = packageDetails(a.versions);
+			this.detailsMemo.set(name, d);
+		}
+		return d;
 	}
 
 	/** Asks a lazy repository (or one not open yet) for these lower-cased names, in one batch. */
@@ -259,6 +280,7 @@ export class RepositoryRecord {
 			return;
 		}
 		this.cancelled = false;
+		this.detailsMemo.clear();
 		const previous = this.content;
 		const opened = outcome.value;
 		if (opened.kind === 'loaded') {
@@ -303,6 +325,7 @@ export class RepositoryRecord {
 		const indexed = indexResult(result);
 		const at = this.deps.now();
 		for (const n of names) {
+			this.detailsMemo.delete(n);
 			if (outcome.cancelled) {
 				// Cancelled names are forgotten, so the next question asks again.
 				content.names.delete(n);

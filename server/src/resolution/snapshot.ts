@@ -126,6 +126,7 @@ export class LiveSnapshot implements RepositorySnapshot {
 		}
 		if (walk.providers.length > 0) {
 			const first = this.entries[walk.providers[0].index].definition;
+			const record = this.entries[walk.providers[0].index].record;
 			const providers = walk.providers;
 			let details: PackageDetails | undefined;
 			return {
@@ -135,7 +136,8 @@ export class LiveSnapshot implements RepositorySnapshot {
 				// Sorting versions costs more than the walk: done when someone reads them (a diagnostic reading
 				// the state only does not pay for it).
 				get details(): PackageDetails {
-					details ??= packageDetails(providers.flatMap((p) => p.versions));
+					// One provider (the usual case): its memoized details; several (canonical: false): merged here.
+					details ??= (providers.length === 1 ? record.details(name) : undefined) ?? packageDetails(providers.flatMap((p) => p.versions));
 					return details;
 				},
 				shadowed,
@@ -185,8 +187,7 @@ export class LiveSnapshot implements RepositorySnapshot {
 		return found.slice(0, Math.max(0, limit)).map((m) => {
 			// Description and newest stable version when the repository already has the versions (enumerable, or a
 			// lazy name loaded before); nothing is loaded for a list entry.
-			const answer = m.entry.record.answer(m.name);
-			const details = answer.state === 'answered' && answer.versions.length > 0 ? packageDetails(answer.versions) : undefined;
+			const details = m.entry.record.details(m.name);
 			const latest = details?.versions.find((v) => v.stability === 'stable' && v.aliasOf === undefined)?.version;
 			return {
 				name: m.name, repository: redact(m.entry.definition.label),
