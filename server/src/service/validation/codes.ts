@@ -44,6 +44,8 @@ export const DiagnosticCode = {
 	gitlabDomainNotConfigured: 'gitlab-domain-not-configured',
 	invalidBitbucketUrl: 'invalid-bitbucket-url',
 	invalidSshUrl: 'invalid-ssh-url',
+	/** A value a VCS program would read as an option, a command transport or shell syntax. */
+	commandInjection: 'command-injection',
 	// local facts
 	pathNotFound: 'path-not-found',
 	pathFileUrl: 'path-file-url',
@@ -106,6 +108,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 	'gitlab-domain-not-configured': W,
 	'invalid-bitbucket-url': E,
 	'invalid-ssh-url': E,
+	'command-injection': E,
 	'path-not-found': E,
 	'path-file-url': E,
 	'path-no-composer-json': W,

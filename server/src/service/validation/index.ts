@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ComposerDocument } from '../../model/composerDocument';
 import type { LanguageServiceOptions } from '../types';
 import { createContext } from './context';
+import { checkCommandSafety } from './commandSafety';
 import { checkDisableEntries } from './disable';
 import { checkDuplicates } from './duplicates';
 import { checkFilters } from './filters';
@@ -24,6 +25,7 @@ export async function doValidation(document: TextDocument, doc: ComposerDocument
 	checkKeys(ctx);
 	checkFilters(ctx);
 	checkUrls(ctx);
+	checkCommandSafety(ctx);
 	checkInlinePackages(ctx);
 	checkDuplicates(ctx);
 	await checkLocalPaths(ctx);

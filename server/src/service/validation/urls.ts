@@ -4,6 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getTypeSpec } from '../catalog';
 import { getProperty, type Node } from '../../model/composerDocument';
+import { unsafeVcsUrl } from '../../composer/commandSafety';
 import { INSECURE_SCHEMES, prohibitingSetting, schemeAndHost } from '../../composer/secureHttp';
 import { BITBUCKET_URL, GITHUB_URL, GITLAB_URL, githubOrigin, parseGitLabUrl } from '../../composer/vcsHostUrls';
 import { DiagnosticCode, type FixData } from './codes';
@@ -76,6 +77,7 @@ export function checkUrls(ctx: RuleContext): void {
 		}
 		// VCS family.
 		const type = entry.type;
+		if (unsafeVcsUrl(url, type)) continue; // the command-safety rule says what it would have done
 		if (type === 'github' && !GITHUB_URL.test(url)) {
 			ctx.report(urlNode, DiagnosticCode.invalidGithubUrl, l10n.t('The GitHub driver rejects this URL: use https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git (or type "git" / "vcs" for other URLs).'));
 			continue;
