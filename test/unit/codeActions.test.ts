@@ -37,6 +37,11 @@ describe('quick fixes', () => {
 			'{"repositories": [{"type": "vcs", "url": "https://codeberg.org/a/b"}]}');
 	});
 
+	test('a host-specific type on another host: change the type', async () => {
+		assert.equal(await applyFix('{\n\t"repositories": [{"type": "github", "url": "https://gitlab.com/a/b"}]\n}\n', 'host-not-for-type'),
+			'{\n\t"repositories": [{"type": "gitlab", "url": "https://gitlab.com/a/b"}]\n}\n');
+	});
+
 	test('http:// → https://', async () => {
 		assert.equal(await applyFix('{\r\n\t"repositories": [{"type": "composer", "url": "http://repo.example.org"}]\r\n}\r\n', 'insecure-url'),
 			'{\r\n\t"repositories": [{"type": "composer", "url": "https://repo.example.org"}]\r\n}\r\n');

@@ -47,6 +47,16 @@ describe('validation: URLs', () => {
 		await expectDiagnostics(repos('[{"type": "gitlab", "url": "https://git.example.org/group/proj"}, {"type": "gitlab", "url": "git@git.example.org:g/p.git"}]', '\n\t"config": {"gitlab-domains": ["git.example.org"]},'), []);
 	});
 
+	test('a host-specific type on a host another driver claims', async () => {
+		await expectDiagnostics(repos('[{"type": "github", "url": <<"https://gitlab.com/a/b">>}, {"type": "github", "url": <<"https://bitbucket.org/a/b">>}]'), [['host-not-for-type', W], ['host-not-for-type', W]]);
+		await expectDiagnostics(repos('[{"type": "gitlab", "url": <<"https://github.com/a/b">>}, {"type": "gitlab", "url": <<"https://bitbucket.org/a/b">>}]'), [['host-not-for-type', W], ['host-not-for-type', W]]);
+		// The domains this file configures decide: a GitLab server of its own, or a host it lists as GitHub.
+		await expectDiagnostics(repos('[{"type": "github", "url": <<"https://git.example.org/group/proj">>}]', '\n\t"config": {"gitlab-domains": ["git.example.org"]},'), [['host-not-for-type', W]]);
+		await expectDiagnostics(repos('[{"type": "github", "url": "https://gitlab.com/a/b"}]', '\n\t"config": {"github-domains": ["gitlab.com"]},'), []);
+		// An unknown host may be a GitHub Enterprise server: the GitHub driver calls its /api/v3.
+		await expectDiagnostics(repos('[{"type": "github", "url": "https://github.example.com/a/b"}, {"type": "gitlab", "url": "https://gitlab.com/a/b"}, {"type": "bitbucket", "url": "https://bitbucket.org/a/b"}]'), []);
+	});
+
 	test('bitbucket type', async () => {
 		await expectDiagnostics(repos('[{"type": "bitbucket", "url": <<"git@bitbucket.org:a/b.git">>}]'), [['invalid-bitbucket-url', E]]);
 	});

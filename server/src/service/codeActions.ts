@@ -14,7 +14,7 @@ function fixesOf(d: Diagnostic): FixData[] {
 }
 
 function editsFor(document: TextDocument, d: Diagnostic, fix: FixData, tree: () => Node | undefined): { edits: TextEdit[]; title: string } | undefined {
-	if (fix.kind === 'replace') return { edits: [{ range: d.range, newText: fix.newText }], title: fix.title };
+	if (fix.kind === 'replace') return { edits: [{ range: fix.range ?? d.range, newText: fix.newText }], title: fix.title };
 	const move = moveToOptionsEdits(document, fix.entryPath, fix.key, tree());
 	if (!move) return undefined;
 	return { edits: move.edits, title: move.removeOnly ? l10n.t('Remove "{0}" ("options" already sets it)', fix.key) : fix.title };

@@ -1,6 +1,6 @@
 // Stable diagnostic codes and their default severities. Severity follows Composer: what makes Composer fail
 // is an error, what it ignores or only warns about is a warning, style is a hint.
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 
 export const DiagnosticCode = {
 	// document / block structure
@@ -44,6 +44,8 @@ export const DiagnosticCode = {
 	gitlabDomainNotConfigured: 'gitlab-domain-not-configured',
 	invalidBitbucketUrl: 'invalid-bitbucket-url',
 	invalidSshUrl: 'invalid-ssh-url',
+	/** `github` on a GitLab host and the like. */
+	hostNotForType: 'host-not-for-type',
 	/** A value a VCS program would read as an option, a command transport or shell syntax. */
 	commandInjection: 'command-injection',
 	// local facts
@@ -108,6 +110,7 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 	'gitlab-domain-not-configured': W,
 	'invalid-bitbucket-url': E,
 	'invalid-ssh-url': E,
+	'host-not-for-type': W,
 	'command-injection': E,
 	'path-not-found': E,
 	'path-file-url': E,
@@ -127,8 +130,8 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 
 /** What a quick fix needs, carried in Diagnostic.data. */
 export type FixData =
-	/** Replace the diagnostic's range with `newText`. */
-	| { kind: 'replace'; title: string; newText: string }
+	/** Replace `range` (default: the diagnostic's range) with `newText`. */
+	| { kind: 'replace'; title: string; newText: string; range?: Range }
 	/** Move `key` of the entry object at `entryPath` into its `options` object (created when missing). */
 	| { kind: 'moveToOptions'; title: string; entryPath: (string | number)[]; key: string };
 
