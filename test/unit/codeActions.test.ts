@@ -42,6 +42,11 @@ describe('quick fixes', () => {
 			'{\n\t"repositories": [{"type": "gitlab", "url": "https://gitlab.com/a/b"}]\n}\n');
 	});
 
+	test('an empty file: insert {}', async () => {
+		assert.equal(await applyFix('', 'invalid-json'), '{}\n');
+		assert.equal(await applyFix('\n\n', 'invalid-json'), '{}\n');
+	});
+
 	test('http:// → https://', async () => {
 		assert.equal(await applyFix('{\r\n\t"repositories": [{"type": "composer", "url": "http://repo.example.org"}]\r\n}\r\n', 'insecure-url'),
 			'{\r\n\t"repositories": [{"type": "composer", "url": "https://repo.example.org"}]\r\n}\r\n');

@@ -7,6 +7,7 @@ import { createContext } from './context';
 import { checkCommandSafety } from './commandSafety';
 import { checkDisableEntries } from './disable';
 import { checkDuplicates } from './duplicates';
+import { checkEncoding } from './encoding';
 import { checkFilters } from './filters';
 import { checkInlinePackages } from './inlinePackage';
 import { checkKeys } from './keys';
@@ -19,6 +20,7 @@ export async function doValidation(document: TextDocument, doc: ComposerDocument
 	const diagnostics: Diagnostic[] = [];
 	const ctx = createContext(document, doc, options, documentPath, diagnostics);
 	checkSyntax(ctx);
+	await checkEncoding(ctx);
 	checkBlockStructure(ctx);
 	checkDisableEntries(ctx);
 	checkTypes(ctx);
