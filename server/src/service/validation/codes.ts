@@ -38,6 +38,8 @@ export const DiagnosticCode = {
 	// URLs
 	emptyUrl: 'empty-url',
 	urlNoScheme: 'url-no-scheme',
+	urlNoHost: 'url-no-host',
+	uppercaseScheme: 'uppercase-scheme',
 	insecureUrl: 'insecure-url',
 	invalidGithubUrl: 'invalid-github-url',
 	invalidGitlabUrl: 'invalid-gitlab-url',
@@ -104,6 +106,8 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 	'only-empty': W,
 	'empty-url': E,
 	'url-no-scheme': E,
+	'url-no-host': E,
+	'uppercase-scheme': E,
 	'insecure-url': E,
 	'invalid-github-url': E,
 	'invalid-gitlab-url': E,

@@ -8,6 +8,7 @@ import { unsafeVcsUrl } from '../../composer/commandSafety';
 import { INSECURE_SCHEMES, prohibitingSetting, schemeAndHost } from '../../composer/secureHttp';
 import { BITBUCKET_URL, GITHUB_URL, GITLAB_URL, githubOrigin, hostDriverFor, parseGitLabUrl, type HostDriver } from '../../composer/vcsHostUrls';
 import { DiagnosticCode, type FixData } from './codes';
+import { checkSchemeForm } from './schemes';
 import type { RuleContext } from './context';
 
 /** Composer's git driver refuses `ssh://user@host:` followed by something other than a port number. */
@@ -61,6 +62,8 @@ export function checkUrls(ctx: RuleContext): void {
 		}
 		if (spec.family === 'path' || spec.family === 'artifact') continue; // local facts rule
 		const secure = ctx.doc.config.secureHttp;
+		if (unsafeVcsUrl(url, entry.type) && spec.family === 'vcs') continue; // the command-safety rule says what it would have done
+		if (checkSchemeForm(ctx, urlNode, url, entry.type)) continue;
 		if (spec.family === 'composer') {
 			if (!HAS_SCHEME.test(url) && !LOCAL_LOOKING.test(url)) {
 				const message = secure
@@ -77,7 +80,6 @@ export function checkUrls(ctx: RuleContext): void {
 		}
 		// VCS family.
 		const type = entry.type;
-		if (unsafeVcsUrl(url, type)) continue; // the command-safety rule says what it would have done
 		if (type === 'github' && !GITHUB_URL.test(url)) {
 			ctx.report(urlNode, DiagnosticCode.invalidGithubUrl, l10n.t('The GitHub driver rejects this URL: use https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git (or type "git" / "vcs" for other URLs).'));
 			continue;
