@@ -136,6 +136,10 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 export type FixData =
 	/** Replace `range` (default: the diagnostic's range) with `newText`. */
 	| { kind: 'replace'; title: string; newText: string; range?: Range }
+	/** Remove the property or array element at `range`, with the comma that joined it (whole lines when alone on them). */
+	| { kind: 'remove'; title: string; range: Range }
+	/** Put the value at `range` into a list: `{…}` → `[{…}]`. */
+	| { kind: 'wrapInList'; title: string; range: Range }
 	/** Move `key` of the entry object at `entryPath` into its `options` object (created when missing). */
 	| { kind: 'moveToOptions'; title: string; entryPath: (string | number)[]; key: string };
 

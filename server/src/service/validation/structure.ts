@@ -7,17 +7,22 @@ import { entryLabel, type RuleContext } from './context';
 
 const MAX_SYNTAX_ERRORS = 20;
 
-function syntaxMessage(error: ParseErrorCode, text: string, offset: number): string {
+/** Offset of the comma when the error is a closing bracket right after one (only whitespace between). */
+function trailingCommaAt(error: ParseErrorCode, text: string, offset: number): number | undefined {
+	if (error !== ParseErrorCode.PropertyNameExpected && error !== ParseErrorCode.ValueExpected) return undefined;
+	if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+	let i = offset - 1;
+	while (i >= 0 && /\s/.test(text[i])) i--;
+	return i >= 0 && text[i] === ',' ? i : undefined;
+}
+
+function syntaxMessage(error: ParseErrorCode): string {
 	switch (error) {
 		case ParseErrorCode.InvalidCommentToken:
 			return l10n.t('Comments are not allowed in composer.json: Composer cannot read the file.');
 		case ParseErrorCode.PropertyNameExpected:
-		case ParseErrorCode.ValueExpected: {
-			const before = text.slice(0, offset).trimEnd();
-			const at = text[offset];
-			if (before.endsWith(',') && (at === '}' || at === ']')) return l10n.t('Trailing comma: Composer cannot read the file.');
+		case ParseErrorCode.ValueExpected:
 			return error === ParseErrorCode.ValueExpected ? l10n.t('Invalid JSON: a value is expected here.') : l10n.t('Invalid JSON: a property name is expected here.');
-		}
 		case ParseErrorCode.CommaExpected: return l10n.t('Invalid JSON: a comma is expected here.');
 		case ParseErrorCode.ColonExpected: return l10n.t('Invalid JSON: a colon is expected here.');
 		case ParseErrorCode.CloseBraceExpected: return l10n.t('Invalid JSON: a closing brace is expected here.');
@@ -42,7 +47,15 @@ export function checkSyntax(ctx: RuleContext): void {
 	for (const e of doc.syntaxErrors.slice(0, MAX_SYNTAX_ERRORS)) {
 		if (seen.has(e.offset)) continue;
 		seen.add(e.offset);
-		ctx.report({ offset: e.offset, length: Math.max(e.length, e.offset < doc.text.length ? 1 : 0) }, DiagnosticCode.invalidJson, syntaxMessage(e.error, doc.text, e.offset));
+		const comma = trailingCommaAt(e.error, doc.text, e.offset);
+		if (comma !== undefined) {
+			// The parser stops at the bracket; the comma is the mistake.
+			ctx.report({ offset: comma, length: 1 }, DiagnosticCode.invalidJson, l10n.t('Trailing comma: Composer cannot read the file.'), {
+				fixes: [{ kind: 'replace', title: l10n.t('Remove the trailing comma'), newText: '' }],
+			});
+			continue;
+		}
+		ctx.report({ offset: e.offset, length: Math.max(e.length, e.offset < doc.text.length ? 1 : 0) }, DiagnosticCode.invalidJson, syntaxMessage(e.error));
 	}
 	if (doc.root && doc.root.type !== 'object') {
 		ctx.report(doc.root, DiagnosticCode.invalidJson, l10n.t('composer.json must hold a JSON object.'));
@@ -83,7 +96,9 @@ export function checkBlockStructure(ctx: RuleContext): void {
 		return;
 	}
 	if (block.singleRepository) {
-		ctx.report(block.property.keyNode, DiagnosticCode.singleRepository, l10n.t('"repositories" should be a list of repository definitions, but a single repository was given: wrap it in [ ].'));
+		ctx.report(block.property.keyNode, DiagnosticCode.singleRepository, l10n.t('"repositories" should be a list of repository definitions, but a single repository was given: wrap it in [ ].'), {
+			fixes: [{ kind: 'wrapInList', title: l10n.t('Wrap the repository in a list'), range: ctx.rangeOf(value) }],
+		});
 		return;
 	}
 	checkDuplicateKeys(ctx, value);
