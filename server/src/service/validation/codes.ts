@@ -5,6 +5,8 @@ import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 export const DiagnosticCode = {
 	// document / block structure
 	invalidJson: 'invalid-json',
+	documentTooLarge: 'document-too-large',
+	tooManyProblems: 'too-many-problems',
 	repositoriesNotCollection: 'repositories-not-collection',
 	singleRepository: 'single-repository',
 	entryNotObject: 'entry-not-object',
@@ -78,6 +80,8 @@ const H = DiagnosticSeverity.Hint;
 /** Default severity per code (a rule may override it, e.g. insecure-url when secure-http is false). */
 export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> = {
 	'invalid-json': E,
+	'document-too-large': W,
+	'too-many-problems': DiagnosticSeverity.Information,
 	'repositories-not-collection': E,
 	'single-repository': E,
 	'entry-not-object': E,

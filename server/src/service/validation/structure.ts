@@ -1,7 +1,7 @@
 // Shape of the document and of the `repositories` block (composer-semantics.md §1.1, §1.5, §2.2).
 import * as l10n from '@vscode/l10n';
 import { ParseErrorCode } from 'jsonc-parser';
-import { MAX_NESTING, type Node } from '../../model/composerDocument';
+import { MAX_MODELLED_LENGTH, MAX_NESTING, type Node } from '../../model/composerDocument';
 import { DiagnosticCode } from './codes';
 import { entryLabel, type RuleContext } from './context';
 
@@ -39,6 +39,9 @@ export function checkSyntax(ctx: RuleContext): void {
 	if (doc.tooDeepAt !== undefined) {
 		ctx.report({ offset: doc.tooDeepAt, length: 1 }, DiagnosticCode.invalidJson, l10n.t('Invalid JSON for Composer: values are nested more than {0} levels deep here, and Composer cannot read the file.', MAX_NESTING));
 		return;
+	}
+	if (doc.tooLarge) {
+		ctx.report({ offset: 0, length: 0 }, DiagnosticCode.documentTooLarge, l10n.t('This composer.json is {0} MB: only its JSON syntax is checked (files up to {1} MB are checked in full).', (doc.text.length / (1024 * 1024)).toFixed(1), MAX_MODELLED_LENGTH / (1024 * 1024)));
 	}
 	if (doc.bom) {
 		ctx.report({ offset: 0, length: 1 }, DiagnosticCode.invalidJson, l10n.t('The file starts with a byte-order mark (BOM), which Composer refuses. Save it as UTF-8 without BOM.'));
