@@ -32,7 +32,9 @@ function setup() {
 	const tick = () => timers.splice(0).filter((t) => !t.disposed).forEach((t) => t.callback());
 	const calls: { version: number; signal: AbortSignal; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }[] = [];
 	const validator = {
-		validate: (document: TextDocument, signal: AbortSignal) => new Promise<Diagnostic[]>((resolve, reject) => calls.push({ version: document.version, signal, resolve, reject })),
+		validate: (document: TextDocument, signal: AbortSignal) => new Promise<Diagnostic[]>((resolve, reject) => {
+			calls.push({ version: document.version, signal, resolve, reject });
+		}),
 	};
 	const scheduler = new DiagnosticsScheduler(connection, documents, validator, 200, timer);
 	const edit = (version: number) => {

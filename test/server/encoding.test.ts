@@ -23,7 +23,8 @@ describe('language server: encoding', () => {
 		}
 		const uri = pathToFileURL(file).toString();
 		await harness.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version: 1, text } });
-		return (await harness.nextDiagnostics(uri)).diagnostics.map((d) => ({ code: d.code, line: d.range.start.line, character: d.range.start.character, message: String(d.message) }));
+		const { diagnostics } = await harness.nextDiagnostics(uri);
+		return diagnostics.map((d) => ({ code: d.code, line: d.range.start.line, character: d.range.start.character, message: String(d.message) }));
 	}
 
 	before(async () => {

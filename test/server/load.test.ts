@@ -89,8 +89,9 @@ describe('language server under load', () => {
 			if (i % 250 === 0) {
 				const sent = Date.now();
 				const position = local.positionAt(local.getText().indexOf('"type"') + 9);
-				requests.push(connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position }).then(() => latencies.push(Date.now() - sent)));
-				requests.push(connection.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position }).then(() => latencies.push(Date.now() - sent)));
+				const answered = () => latencies.push(Date.now() - sent);
+				requests.push(connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position }).then(answered));
+				requests.push(connection.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position }).then(answered));
 			}
 		}
 		const lastEdit = Date.now();
@@ -126,7 +127,8 @@ describe('language server under load', () => {
 			context: { diagnostics: [{ range, message: 'x', source: 'composer-repositories', data: { fixes: [{ kind: 'remove', title: 't', range: null }] } }] },
 		});
 		assert.deepEqual(actions, []);
-		const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: Number.NaN, character: -1 } }).catch((e: Error) => e);
+		const position = { line: Number.NaN, character: -1 };
+		const hover = await connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position }).catch((e: Error) => e);
 		assert.ok(hover === null || hover instanceof Error);
 		assert.ok(harness.logs.some((l) => /\[codeAction\]/.test(l)), 'the failure is logged with its request');
 		// Still alive and answering.

@@ -30,7 +30,9 @@ describe('validation: values a VCS program would run', () => {
 			// The same sentence the resolver refuses the definition with.
 			assert.equal(checkVcsDefinition(def.repository)?.message, d.message);
 			// No other URL rule piles on the same value.
-			assert.deepEqual(diagnostics.filter((o) => o !== d && o.range.start.line === d.range.start.line && o.range.start.character === d.range.start.character).map((o) => o.code), []);
+			const { line, character } = d.range.start;
+			const sameSpot = diagnostics.filter((o) => o !== d && o.range.start.line === line && o.range.start.character === character);
+			assert.deepEqual(sameSpot.map((o) => o.code), []);
 			if (def.unsafe.field === 'p4password') {
 				assert.ok(!String(d.message).includes(String(def.repository.p4password)), 'a password never appears in a message');
 			}

@@ -37,7 +37,7 @@ export function runNodeServer(): void {
 	process.on('uncaughtException', (error) => connection.console.error(formatError('Uncaught exception', error)));
 
 	startServer(connection, {
-		createLanguageService: createNodeLanguageService,
+		createLanguageService: () => createNodeLanguageService({ cacheFileSystem: true }),
 		uriToPath,
 		serverInfo: { name: SERVER_NAME, version },
 		onInitialize(params) {

@@ -16,6 +16,7 @@ import type { ComposerLanguageService } from '../service/types';
 import { DiagnosticsScheduler, nodeTimer, type Timer } from './diagnostics';
 import { runSafe, runSafeAsync } from './runner';
 import { SettingsCache } from './settings';
+import { registerHookRequests } from './hookRequests';
 
 /** What the host (Node today) provides to the server. */
 export interface ServerRuntime {
@@ -132,6 +133,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		return service.getCodeActions(document, params.range, params.context);
 	}, [], `[codeAction] ${params.textDocument.uri}`, token));
 
+	registerHookRequests(connection, runtime);
 	documents.listen(connection);
 	connection.listen();
 }

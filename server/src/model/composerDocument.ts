@@ -301,7 +301,9 @@ function syntaxOnly(text: string): SyntaxProblem[] {
 export function parseComposerJson(text: string): ComposerDocument {
 	const tooDeepAt = nestingOverflowOffset(text);
 	if (tooDeepAt !== undefined) {
-		return { text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), links: [], tooDeepAt };
+		return {
+			text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), links: [], tooDeepAt,
+		};
 	}
 	// A BOM is reported on its own; parsing a space in its place keeps every offset and models the rest.
 	const bom = text.charCodeAt(0) === 0xfeff;

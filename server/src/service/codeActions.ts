@@ -17,7 +17,8 @@ function fixesOf(d: Diagnostic): FixData[] {
 function editsFor(document: TextDocument, d: Diagnostic, fix: FixData, tree: () => Node | undefined): { edits: TextEdit[]; title: string } | undefined {
 	if (fix.kind === 'replace') return { edits: [{ range: fix.range ?? d.range, newText: fix.newText }], title: fix.title };
 	if (fix.kind === 'remove') {
-		const span = removalSpan(document.getText(), { offset: document.offsetAt(fix.range.start), length: document.offsetAt(fix.range.end) - document.offsetAt(fix.range.start) });
+		const start = document.offsetAt(fix.range.start);
+		const span = removalSpan(document.getText(), { offset: start, length: document.offsetAt(fix.range.end) - start });
 		return { edits: [{ range: { start: document.positionAt(span.start), end: document.positionAt(span.end) }, newText: '' }], title: fix.title };
 	}
 	if (fix.kind === 'wrapInList') {

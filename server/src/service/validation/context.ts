@@ -12,12 +12,14 @@ export interface RuleContext {
 	readonly doc: ComposerDocument;
 	readonly options: LanguageServiceOptions;
 	readonly documentPath: string | undefined;
-	report(span: Span, code: DiagnosticCodeValue, message: string, extra?: { severity?: DiagnosticSeverity; fixes?: FixData[] }): void;
+	report(span: Span, code: DiagnosticCodeValue, message: string, extra?: { severity?: DiagnosticSeverity; fixes?: FixData[]; data?: object }): void;
 	/** The document range of a node or span (what a fix carries). */
 	rangeOf(span: Span): Range;
 }
 
-export function createContext(document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath: string | undefined, out: Diagnostic[]): RuleContext {
+export function createContext(
+	document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath: string | undefined, out: Diagnostic[],
+): RuleContext {
 	const rangeOf = (span: Span): Range => ({ start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) });
 	return {
 		document, doc, options, documentPath, rangeOf,
@@ -29,7 +31,8 @@ export function createContext(document: TextDocument, doc: ComposerDocument, opt
 				code,
 				message,
 			};
-			if (extra?.fixes?.length) diagnostic.data = { fixes: extra.fixes };
+			// Live diagnostics carry facts for later quick fixes (LiveDiagnosticData), with or without fixes of their own.
+			if (extra?.fixes?.length || extra?.data) diagnostic.data = { ...extra.data, fixes: extra.fixes ?? [] };
 			out.push(diagnostic);
 		},
 	};

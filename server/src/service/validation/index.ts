@@ -17,8 +17,11 @@ import { checkLocalPaths } from './localPaths';
 import { checkBlockStructure, checkSyntax } from './structure';
 import { checkTypes } from './types';
 import { checkUrls } from './urls';
+import { checkLive } from '../live/liveDiagnostics';
 
-export async function doValidation(document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string): Promise<Diagnostic[]> {
+export async function doValidation(
+	document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string,
+): Promise<Diagnostic[]> {
 	const diagnostics: Diagnostic[] = [];
 	const ctx = createContext(document, doc, options, documentPath, diagnostics);
 	checkSyntax(ctx);
@@ -32,6 +35,7 @@ export async function doValidation(document: TextDocument, doc: ComposerDocument
 	checkCommandSafety(ctx);
 	checkInlinePackages(ctx);
 	checkDuplicates(ctx);
+	checkLive(ctx);
 	await checkLocalPaths(ctx);
 	diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 	return capped(diagnostics, ctx);

@@ -1,4 +1,5 @@
-// Shape of the document and of the `repositories` block (composer-semantics.md §1.1, §1.5, §2.2).
+// Shape of the document and of the `repositories` block (res/composer-schema.json `repositories`,
+// Repository/RepositoryFactory.php::createRepos).
 import * as l10n from '@vscode/l10n';
 import { ParseErrorCode } from 'jsonc-parser';
 import { MAX_MODELLED_LENGTH, MAX_NESTING, type Node } from '../../model/composerDocument';
