@@ -7,7 +7,7 @@ import { registerHooks } from './hooks';
 import { redactingLogChannel, SecretRedactor } from './hooks/redaction';
 import { createLanguageClient } from './languageClient';
 import { OUTPUT_CHANNEL_NAME } from '../../protocol/ext';
-import { watchWorkspaceTrust } from './trust';
+import { noteUntrustedOnce, watchWorkspaceTrust } from './trust';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 		output, ...registerCommands(client, output), watchWorkspaceTrust(client, output), ...registerHooks(context, client, redactor, output),
 	);
 	output.info(`Starting the language server (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}, locale ${vscode.env.language}).`);
+	void noteUntrustedOnce(context, output);
 	try {
 		await client.start();
 	} catch (error) {

@@ -15,6 +15,11 @@ export function isPlatformPackage(name: string): boolean {
 /** Names Windows reserves for devices: Composer refuses them as vendor or package name. */
 export const RESERVED_NAMES: readonly string[] = ['nul', 'con', 'prn', 'aux', 'com1', 'com2', 'com3', 'com4', 'com5', 'com6', 'com7', 'com8', 'com9', 'lpt1', 'lpt2', 'lpt3', 'lpt4', 'lpt5', 'lpt6', 'lpt7', 'lpt8', 'lpt9'];
 
+/** PlatformRepository::isPlatformPackage: `php`, `ext-*`, `lib-*`, `composer-*-api`…, which no repository is asked for. */
+export function isPlatformPackageName(name: string): boolean {
+	return PLATFORM.test(name);
+}
+
 /** Lower-case form Composer suggests for a name with capitals (`FooBar/Baz` → `foo-bar/baz`). */
 export function suggestLowerCaseName(name: string): string {
 	return name.replace(/([a-z])([A-Z])|([A-Z])([A-Z][a-z])/g, (_m, a, b, c, d) => `${a ?? ''}${c ?? ''}-${b ?? ''}${d ?? ''}`).toLowerCase();

@@ -4,6 +4,7 @@
 // partial inline packages), v1 `providers-lazy-url`, v1 `providers-url` + `provider-includes`, or plain
 // inline `packages` + `includes` (and the legacy whole-file form).
 import * as l10n from '@vscode/l10n';
+import { isPlatformPackageName } from '../../composer/packageNames';
 import { redact } from '../../net/credentials';
 import type { ResolveContext } from '../types';
 import { fetchJson, type FetchOptions, type JsonFetch } from './fetch';
@@ -30,8 +31,6 @@ interface Root {
 	listUrl?: string;
 }
 
-/** Names Composer never asks a repository for (PlatformRepository::isPlatformPackage, the root package). */
-const PLATFORM = /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|(?:ext|lib)-[a-z0-9](?:[_.-]?[a-z0-9]+)*|composer(?:-(?:plugin|runtime)-api)?)$/i;
 /** Characters a package name can hold; anything else is never substituted into a URL. */
 const SAFE_NAME = /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/;
 
@@ -131,6 +130,30 @@ export class ComposerRepoSession {
 			root.listUrl = canonicalizeUrl(list, this.url);
 		}
 		return root;
+	}
+
+	/**
+	 * The same repository, its root file already read, asked under another context (a language-server
+	 * request with its own cancellation). Listings learnt by either are not shared back.
+	 */
+	withContext(ctx: ResolveContext): ComposerRepoSession {
+		const view = new ComposerRepoSession(this.url, this.packagesJsonUrl, this.baseUrl, ctx);
+		view.rootPromise = this.rootPromise;
+		view.providerListing = this.providerListing;
+		view.degraded = this.degraded;
+		view.warnedKeyMismatch = this.warnedKeyMismatch;
+		return view;
+	}
+
+	/** True once a file came from the cache because the network failed (Composer's degraded mode). */
+	get stale(): boolean {
+		return this.degraded;
+	}
+
+	/** True when names are loaded one by one (v2 `metadata-url`, v1 lazy providers or provider listings): Composer never enumerates those to resolve. */
+	async isLazy(): Promise<boolean> {
+		const root = await this.root();
+		return root.lazyUrl !== undefined || root.hasProviders;
 	}
 
 	private checkKey(key: string, name: string): void {
@@ -282,7 +305,7 @@ export class ComposerRepoSession {
 			files = [{ packages: { versions: root.partial.get(name) } }];
 			fromPartial = true;
 		} else {
-			if (PLATFORM.test(name) || name === '__root__' || !SAFE_NAME.test(name)) {
+			if (isPlatformPackageName(name) || name === '__root__' || !SAFE_NAME.test(name)) {
 				return [];
 			}
 			const listing = await this.providerNames(root);
@@ -339,7 +362,7 @@ export class ComposerRepoSession {
 
 	/** v2: `<name>.json` and `<name>~dev.json`; the name is found as soon as `packages[name]` exists. */
 	private async loadV2(template: string, name: string): Promise<{ found: boolean; versions: Json[] }> {
-		if (PLATFORM.test(name) || name === '__root__' || !SAFE_NAME.test(name)) {
+		if (isPlatformPackageName(name) || name === '__root__' || !SAFE_NAME.test(name)) {
 			return { found: false, versions: [] };
 		}
 		const results = await Promise.all([name, name + '~dev'].map((file) => this.get(template.split('%package%').join(file), { cache: true })));
