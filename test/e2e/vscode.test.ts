@@ -11,7 +11,8 @@ import { before, describe, test } from 'node:test';
 import { EXTENSION_ID, ROOT, VSIX } from './harness/env';
 import type { RunResult } from './harness/runner';
 import { runSession } from './harness/session';
-import { COMPLETION_AT, COMPOSER_JSON, PACKAGE_NAME, PEAR_LINE } from './harness/workspace';
+import { WIDGETS_DESCRIPTION } from './harness/liveRepository';
+import { COMPLETION_AT, COMPOSER_JSON, PACKAGE_NAME, PEAR_LINE, UNSATISFIED_LINE, VERSION_COMPLETION_AT } from './harness/workspace';
 
 /**
  * The whole session: above the sum of its own waits' usual worst case on a loaded 2-core machine (install and
@@ -91,6 +92,33 @@ describe('VS Code end to end (code-server + Chromium)', () => {
 		assert.ok(result.completionLabels?.some((label) => notInDocument.includes(label)),
 			`no repository type beyond the document's words: ${JSON.stringify(result.completionLabels)}`);
 		assert.ok(result.screenshots?.some((f) => f.endsWith('completion.png')), 'completion screenshot taken');
+	});
+
+	test('resolves the composer repository on 127.0.0.1 live: a diagnostic without an edit for a version it lacks', () => {
+		const row = result.liveProblemRow ?? '';
+		assert.match(row, /no-matching-version/, `live row: ${JSON.stringify(row)}\n${describeFailure(result)}`);
+		assert.match(row, /acme\/gadgets/);
+		assert.match(row, new RegExp(`\\[Ln ${UNSATISFIED_LINE}, Col \\d+\\]`), `on the acme/gadgets requirement (line ${UNSATISFIED_LINE})`);
+		assert.ok((result.liveRepositoryRequests ?? 0) > 0, 'the language server read the live repository');
+		assert.ok(result.screenshots?.some((f) => f.endsWith('live-diagnostic.png')), 'live diagnostic screenshot taken');
+	});
+
+	test('completes the versions the live repository offers inside an empty require value', () => {
+		assert.equal(result.versionCursorStatus, `Ln ${VERSION_COMPLETION_AT.line}, Col ${VERSION_COMPLETION_AT.column}`, describeFailure(result));
+		const labels = result.versionCompletionLabels ?? [];
+		// 1.2.0 and 1.0.0 appear nowhere in the document: only the resolved repository can offer them.
+		assert.ok(!COMPOSER_JSON.includes('1.2.0') && !COMPOSER_JSON.includes('1.0.0'));
+		assert.ok(labels.includes('1.2.0') && labels.includes('1.0.0'), `suggestions: ${JSON.stringify(labels)}\n${describeFailure(result)}`);
+		assert.ok(labels.indexOf('1.2.0') < labels.indexOf('1.0.0'), 'newest first');
+		assert.ok(result.screenshots?.some((f) => f.endsWith('version-completion.png')), 'version completion screenshot taken');
+	});
+
+	test('the hover on a require entry shows what the live repository offers', () => {
+		const text = result.requireHoverText ?? '';
+		assert.match(text, /1\.2\.0/, `hover: ${JSON.stringify(text)}\n${describeFailure(result)}`);
+		assert.ok(text.includes(WIDGETS_DESCRIPTION), 'the package description from the repository');
+		assert.match(text, /127\.0\.0\.1/, 'the providing repository');
+		assert.ok(result.screenshots?.some((f) => f.endsWith('require-hover.png')), 'require hover screenshot taken');
 	});
 
 	test('"Check Packagist Hook Status" on the composer.json shows the verdict from the fake Packagist and GitHub', () => {

@@ -1,5 +1,6 @@
 // What a person does in the editor, step by step, each with its own deadline: open composer.json, look at the
-// Problems panel, ask for completions inside an empty "type" value, run "Check Packagist Hook Status" from the
+// Problems panel, ask for completions inside an empty "type" value, see what the live repository says (a
+// diagnostic, versions to complete, a hover on a requirement), run "Check Packagist Hook Status" from the
 // Command Palette against the fake Packagist/GitHub. It records what the workbench shows; the
 // test asserts on the record.
 import { join } from 'node:path';
@@ -16,6 +17,13 @@ export interface DriverPlan {
 	completionLabel: string;
 	/** The composer.json's package name, which the hook status notification names. */
 	hookPackage: string;
+	/** The code of the live diagnostic the resolved repository causes. */
+	liveDiagnosticCode: string;
+	/** Inside a `require` value the live repository can complete, and a version label it must offer there. */
+	versionCompletionAt: Position;
+	versionLabel: string;
+	/** The `require` key hovered for what the repositories offer. */
+	requireHoverKey: string;
 }
 
 export interface DriverRecord {
@@ -27,6 +35,12 @@ export interface DriverRecord {
 	completionLabels: string[];
 	/** The notification "Check Packagist Hook Status" showed (package, verdict, advice). */
 	hookNotification?: string;
+	/** The Problems panel row of the live diagnostic. */
+	liveProblemRow?: string;
+	versionCursorStatus?: string;
+	versionCompletionLabels?: string[];
+	/** Text of the hover over the `require` entry. */
+	requireHoverText?: string;
 	screenshots: string[];
 	/** Every step that failed; the session goes on after a failed check when later checks do not depend on it. */
 	failures: Array<{ step: string; error: string }>;
@@ -59,6 +73,8 @@ export const DEADLINES_MS = {
 	palette: 60_000,
 	/** The hook check: a dozen requests to the fakes and a git ls-remote, then the notification. */
 	hookStatus: 180_000,
+	/** Resolution of the workspace's repositories, then the debounced re-validation that publishes the result. */
+	liveDiagnostic: 180_000,
 };
 
 /** A wait still pending after this long is logged, so a slow run shows where its time went. */
@@ -170,25 +186,25 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 		await page.keyboard.press('Escape');
 	}
 
-	const placed = await step('cursor in the empty type value', DEADLINES_MS.cursor, async ({ waitFor }) => {
-		// Go to Line/Column puts the cursor exactly between the quotes; the status bar confirms it.
+	/** Go to Line/Column puts the cursor exactly there; the status bar confirms it. */
+	const placeCursor = async (at: Position, waitFor: StepContext['waitFor']): Promise<string> => {
 		await page.locator('.monaco-editor .view-lines').first().click();
 		await page.keyboard.press('Control+G');
 		const input = page.locator('.quick-input-widget input');
 		await waitFor(input, 'the Go to Line input', DEADLINES_MS.cursor);
-		await input.fill(`:${plan.completionAt.line}:${plan.completionAt.column}`);
+		await input.fill(`:${at.line}:${at.column}`);
 		await page.keyboard.press('Enter');
-		const status = page.locator('[id="status.editor.selection"]', { hasText: `Ln ${plan.completionAt.line}, Col ${plan.completionAt.column}` });
-		await waitFor(status.first(), `the status bar to say Ln ${plan.completionAt.line}, Col ${plan.completionAt.column}`, DEADLINES_MS.cursor);
-		record.cursorStatus = (await status.first().innerText()).trim();
-	});
-	const completed = placed && await step('completion', DEADLINES_MS.completion, async ({ expired, waitFor }) => {
-		const wanted = page.locator('.suggest-widget .monaco-list-row .label-name', { hasText: new RegExp(`^${plan.completionLabel}$`) });
-		// Ask again if the first answer came before the server was ready ("No suggestions.").
+		const status = page.locator('[id="status.editor.selection"]', { hasText: `Ln ${at.line}, Col ${at.column}` });
+		await waitFor(status.first(), `the status bar to say Ln ${at.line}, Col ${at.column}`, DEADLINES_MS.cursor);
+		return (await status.first().innerText()).trim();
+	};
+	/** Ctrl+Space until `label` is among the suggestions (the first answers may come before the server is ready). */
+	const suggestUntil = async (label: string, expired: () => boolean, waitFor: StepContext['waitFor']): Promise<string[]> => {
+		const wanted = page.locator('.suggest-widget .monaco-list-row .label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
 		while (!expired()) {
 			await page.keyboard.press('Control+Space');
 			try {
-				await waitFor(wanted.first(), `${plan.completionLabel} in the suggestion list`, DEADLINES_MS.completionAnswer);
+				await waitFor(wanted.first(), `${label} in the suggestion list`, DEADLINES_MS.completionAnswer);
 				break;
 			} catch (error) {
 				if (expired()) {
@@ -198,11 +214,54 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 				await page.keyboard.press('Escape');
 			}
 		}
-		record.completionLabels = (await page.locator('.suggest-widget .monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+		return (await page.locator('.suggest-widget .monaco-list-row .label-name').allInnerTexts()).map((t) => t.trim());
+	};
+
+	const placed = await step('cursor in the empty type value', DEADLINES_MS.cursor, async ({ waitFor }) => {
+		record.cursorStatus = await placeCursor(plan.completionAt, waitFor);
+	});
+	const completed = placed && await step('completion', DEADLINES_MS.completion, async ({ expired, waitFor }) => {
+		record.completionLabels = await suggestUntil(plan.completionLabel, expired, waitFor);
 	});
 	if (completed) {
 		await screenshot('completion.png');
 	}
+	await page.keyboard.press('Escape');
+
+	// Live: the language server resolves the composer repository on 127.0.0.1 in the background; its answer
+	// shows as a diagnostic without an edit, as versions to complete and in the hover of a requirement.
+	const live = await step('live diagnostic in Problems panel', DEADLINES_MS.liveDiagnostic, async ({ waitFor }) => {
+		await page.keyboard.press('Control+Shift+M');
+		const row = page.locator('.markers-panel .monaco-list-row', { hasText: plan.liveDiagnosticCode });
+		await waitFor(row.first(), `the live ${plan.liveDiagnosticCode} diagnostic (the repository resolved, the document validated again)`, DEADLINES_MS.liveDiagnostic);
+		record.liveProblemRow = (await row.first().innerText()).replace(/\s+/g, ' ').trim();
+	});
+	if (live) {
+		await screenshot('live-diagnostic.png');
+	}
+	await page.keyboard.press('Escape');
+	const versionPlaced = await step('cursor in the empty version', DEADLINES_MS.cursor, async ({ waitFor }) => {
+		record.versionCursorStatus = await placeCursor(plan.versionCompletionAt, waitFor);
+	});
+	const versions = versionPlaced && await step('version completion', DEADLINES_MS.completion, async ({ expired, waitFor }) => {
+		record.versionCompletionLabels = await suggestUntil(plan.versionLabel, expired, waitFor);
+	});
+	if (versions) {
+		await screenshot('version-completion.png');
+	}
+	await page.keyboard.press('Escape');
+	const requireHovered = await step('hover on a require entry', DEADLINES_MS.hover, async ({ waitFor }) => {
+		const key = page.locator('.monaco-editor .view-line span span', { hasText: new RegExp(`^"${plan.requireHoverKey}"$`) }).first();
+		await waitFor(key, `the "${plan.requireHoverKey}" key in the editor`, DEADLINES_MS.hover);
+		await key.hover();
+		const hover = page.locator('.monaco-hover', { hasText: plan.versionLabel });
+		await waitFor(hover.first(), `a hover on ${plan.requireHoverKey} listing ${plan.versionLabel}`, DEADLINES_MS.hover);
+		record.requireHoverText = (await hover.first().innerText()).replace(/\s+/g, ' ').trim();
+	});
+	if (requireHovered) {
+		await screenshot('require-hover.png');
+	}
+	await page.mouse.move(0, 0);
 	await page.keyboard.press('Escape');
 
 	const checked = await step('check hook status', DEADLINES_MS.palette + DEADLINES_MS.hookStatus, async ({ waitFor }) => {

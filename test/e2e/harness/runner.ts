@@ -9,7 +9,9 @@ import { installExtension, startCodeServer, type CodeServer } from './codeServer
 import { drive, type DriverRecord } from './driver';
 import { loadE2eTools, VSIX } from './env';
 import { startFakeHooks, type FakeHooks } from './fakeHooks';
-import { COMPLETION_AT, createRunFolder, PACKAGE_NAME } from './workspace';
+import { startLiveRepository } from './liveRepository';
+import { COMPLETION_AT, composerJson, createRunFolder, PACKAGE_NAME, VERSION_COMPLETION_AT } from './workspace';
+import type { LoopbackServer } from '../../helpers/loopbackServer';
 
 /** What one session saw. `error` is a failure of the session itself; failed checks are in `failures`. */
 export interface RunResult extends Partial<DriverRecord> {
@@ -19,6 +21,8 @@ export interface RunResult extends Partial<DriverRecord> {
 	consoleErrors: string[];
 	/** How many requests reached the fake Packagist/GitHub/GitLab/Bitbucket. */
 	hookRequests?: number;
+	/** How many requests reached the live composer repository (the language server's resolution). */
+	liveRepositoryRequests?: number;
 	/** The extension's output channel (its log file), for failures. */
 	extensionLog?: string;
 	error?: string;
@@ -36,8 +40,9 @@ const log = (line: string) => process.stderr.write(`[e2e +${((Date.now() - t0) /
 let codeServer: CodeServer | undefined;
 let browser: Browser | undefined;
 let hooks: FakeHooks | undefined;
+let liveRepository: LoopbackServer | undefined;
 process.on('SIGTERM', () => {
-	void Promise.allSettled([browser?.close(), codeServer?.stop(), hooks?.close()]).then(() => process.exit(143));
+	void Promise.allSettled([browser?.close(), codeServer?.stop(), hooks?.close(), liveRepository?.close()]).then(() => process.exit(143));
 });
 
 async function main(): Promise<RunResult> {
@@ -52,7 +57,17 @@ async function main(): Promise<RunResult> {
 	hooks = await startFakeHooks();
 	Object.assign(process.env, hooks.env);
 	log(`fake Packagist/GitHub/GitLab/Bitbucket on ${hooks.fake.url}`);
-	const run = createRunFolder(hooks.userSettings);
+	liveRepository = await startLiveRepository();
+	// The language server resolves the workspace's repositories: packagist.org and the hosts' APIs are the fakes,
+	// so nothing leaves the machine even where the session cannot have its own network namespace.
+	Object.assign(process.env, {
+		COMPOSER_REPOS_PACKAGIST_URL: hooks.fake.bases.repo,
+		COMPOSER_REPOS_GITHUB_API_URL: hooks.fake.bases.githubApi,
+		COMPOSER_REPOS_GITLAB_URL: hooks.fake.bases.gitlab,
+		COMPOSER_REPOS_BITBUCKET_API_URL: hooks.fake.bases.bitbucketApi,
+	});
+	log(`live composer repository on ${liveRepository.url}`);
+	const run = createRunFolder(hooks.userSettings, composerJson(liveRepository.url));
 	try {
 		if (withExtension) {
 			result.installedExtensions = await installExtension(tools, run, VSIX);
@@ -75,16 +90,22 @@ async function main(): Promise<RunResult> {
 			completionAt: COMPLETION_AT,
 			completionLabel: 'vcs',
 			hookPackage: PACKAGE_NAME,
+			liveDiagnosticCode: 'no-matching-version',
+			versionCompletionAt: VERSION_COMPLETION_AT,
+			versionLabel: '1.2.0',
+			requireHoverKey: 'acme/widgets',
 		}, t0, log);
 		Object.assign(result, record);
 		result.blockedRequests = browser.blockedRequests;
 		result.hookRequests = hooks.fake.requests.length;
+		result.liveRepositoryRequests = liveRepository.requests.length;
 	} catch (error) {
 		result.error = error instanceof Error ? error.message : String(error);
 	} finally {
 		await browser?.close().catch(() => undefined);
 		await codeServer?.stop();
 		await hooks?.close().catch(() => undefined);
+		await liveRepository?.close().catch(() => undefined);
 		result.extensionLog = collectExtensionLog(run.userData, outDir);
 		rmSync(run.dir, { recursive: true, force: true });
 	}

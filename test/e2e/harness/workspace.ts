@@ -4,10 +4,19 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A composer.json a person might really write: a pear repository (removed in Composer 2) among valid ones,
- * and an entry whose type is still empty, where the test asks for completions. Its name is a package the fake
- * Packagist and GitHub (harness/fakeHooks.ts) know, for "Check Packagist Hook Status". */
-export const COMPOSER_JSON = `{
+/** Where the live composer repository's URL goes in the text, until the runner knows its port. */
+export const LIVE_REPOSITORY_PLACEHOLDER = 'http://127.0.0.1:0';
+
+/**
+ * A composer.json a person might really write: a pear repository (removed in Composer 2) among valid ones, an
+ * entry whose type is still empty (where the test asks for completions), and a composer repository on
+ * 127.0.0.1 (harness/liveRepository.ts) that the language server resolves live: one requirement has an empty
+ * version (version completion), one asks for a version the repository does not have (a live diagnostic). Its
+ * name is a package the fake Packagist and GitHub (harness/fakeHooks.ts) know, for "Check Packagist Hook Status".
+ * Every position below is computed on this text; the URL is alone on its line, so they hold for any port.
+ */
+export function composerJson(liveRepositoryUrl: string): string {
+	return `{
     "name": "acme/shop",
     "description": "Storefront for the ACME catalogue",
     "repositories": [
@@ -22,14 +31,26 @@ export const COMPOSER_JSON = `{
         {
             "type": "",
             "url": "https://git.example.com/acme/legacy-tools.git"
+        },
+        {
+            "type": "composer",
+            "url": "${liveRepositoryUrl}"
         }
     ],
     "require": {
         "php": ">=8.1",
-        "acme/payment-gateway": "^2.3"
+        "acme/payment-gateway": "^2.3",
+        "acme/widgets": "",
+        "acme/gadgets": "^5.0"
+    },
+    "config": {
+        "secure-http": false
     }
 }
 `;
+}
+
+export const COMPOSER_JSON = composerJson(LIVE_REPOSITORY_PLACEHOLDER);
 
 export interface Position {
 	/** 1-based, as VS Code's status bar and Problems panel show them. */
@@ -57,6 +78,10 @@ export const COMPLETION_AT = positionAfter(COMPOSER_JSON, '"type": "', 2);
 export const PACKAGE_NAME = 'acme/shop';
 /** The line of the pear repository's type. */
 export const PEAR_LINE = positionAfter(COMPOSER_JSON, '"type": "pear"').line;
+/** Between the quotes of acme/widgets' empty version: version completion from the live repository. */
+export const VERSION_COMPLETION_AT = positionAfter(COMPOSER_JSON, '"acme/widgets": "');
+/** The requirement the live repository cannot satisfy (it has acme/gadgets 1.x only). */
+export const UNSATISFIED_LINE = positionAfter(COMPOSER_JSON, '"acme/gadgets": "').line;
 
 const SETTINGS = {
 	'workbench.startupEditor': 'none',
@@ -91,8 +116,11 @@ export interface RunFolder {
 	config: string;
 }
 
-/** `extraUserSettings`: added to the user settings.json (e.g. the hooks' base URLs, which are user-level only). */
-export function createRunFolder(extraUserSettings: Record<string, unknown> = {}): RunFolder {
+/**
+ * `extraUserSettings`: added to the user settings.json (e.g. the hooks' base URLs, which are user-level only);
+ * `text`: the composer.json (COMPOSER_JSON with the live repository's real URL).
+ */
+export function createRunFolder(extraUserSettings: Record<string, unknown> = {}, text = COMPOSER_JSON): RunFolder {
 	const dir = mkdtempSync(join(tmpdir(), 'composer-repos-e2e-'));
 	const run: RunFolder = {
 		dir,
@@ -105,7 +133,7 @@ export function createRunFolder(extraUserSettings: Record<string, unknown> = {})
 	mkdirSync(run.extensions);
 	mkdirSync(run.workspace);
 	writeFileSync(join(run.userData, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...extraUserSettings }, null, '\t'));
-	writeFileSync(join(run.workspace, 'composer.json'), COMPOSER_JSON);
+	writeFileSync(join(run.workspace, 'composer.json'), text);
 	// An explicit config: without one, code-server writes ~/.config/code-server/config.yaml.
 	writeFileSync(run.config, 'auth: none\ncert: false\n');
 	return run;
