@@ -77,6 +77,22 @@ describe('resolution answers', () => {
 		}
 	});
 
+	test('an entry Composer refuses before asking (pear, a bad filter) is skipped, not a failure that hides every answer', async () => {
+		const h = serviceHarness(ws);
+		try {
+			const repositories = [{ type: 'pear', url: 'https://pear.php.net' }, { ...ws.repositories[3], only: 'acme/*' }, ws.repositories[1], { 'packagist.org': false }];
+			const doc = model(ws.text({ repositories, require: { 'acme/path-lib': '*', 'acme/none': '*' } }));
+			const snapshot = await h.settle(ws.uri, doc);
+			assert.deepEqual(snapshot.repositories.map((r) => r.state), ['skipped', 'skipped', 'ok']);
+			assert.match(snapshot.repositories[0].reason ?? '', /PEAR repository has been removed/);
+			assert.match(snapshot.repositories[1].reason ?? '', /"only" key for repository .* should be an array/);
+			assert.equal(snapshot.lookup('acme/path-lib').state, 'found');
+			assert.deepEqual(snapshot.lookup('acme/none'), { state: 'missing', shadowed: [], failed: [] });
+		} finally {
+			h.service.dispose();
+		}
+	});
+
 	test('platform packages come from the local PHP, asked once', async () => {
 		// PHP is part of the test machine (scripts/test.mjs installs it as Composer's runtime).
 		const phpVersion = execFileSync('php', ['-r', 'echo PHP_VERSION;'], { encoding: 'utf8' });

@@ -37,10 +37,23 @@ type Content =
 export type RecordState =
 	| { state: 'pending' }
 	| { state: 'cancelled' }
+	/** A definition Composer refuses before asking anything (validation reports it): not a source of packages. */
+	| { state: 'invalid'; message: string }
 	| { state: 'error'; error: ResolveError; stale: boolean }
 	| { state: 'ok'; packages: number; versions: number; stale: boolean; loading: boolean };
 
 const CANCELLED: ResolveError = { code: 'cancelled', message: 'cancelled' };
+const NOT_FOUND: NameAnswer = { state: 'answered', found: false, versions: [] };
+
+/**
+ * Resolver errors that only repeat what validation already reports on the entry (a removed or unknown type, a
+ * bad `only`/`exclude`/`canonical`): such an entry is left out of lookups rather than made to fail them all.
+ */
+const DEFINITION_ERRORS = new Set(['repository.pear', 'repository.unknown-type', 'repository.invalid-type', 'repository.filter', 'vcs.unavailable']);
+
+function definitionError(result: LoadResult | undefined): string | undefined {
+	return result && !result.ok && DEFINITION_ERRORS.has(result.error.code) ? result.error.message : undefined;
+}
 /** Names of a lazy repository asked again when it is revalidated (the most recently asked). */
 const REVALIDATED_NAMES = 200;
 
@@ -98,7 +111,7 @@ export class RepositoryRecord {
 	state(): RecordState {
 		const c = this.content;
 		if (!this.prepared.filter) {
-			return { state: 'error', error: { code: 'repository.filter', message: this.prepared.filterError ?? '' }, stale: false };
+			return { state: 'invalid', message: this.prepared.filterError ?? '' };
 		}
 		if (this.cancelled && !c) {
 			return { state: 'cancelled' };
@@ -108,6 +121,10 @@ export class RepositoryRecord {
 		}
 		if (c.kind === 'loaded') {
 			const r = c.indexed.result;
+			const invalid = definitionError(r);
+			if (invalid !== undefined) {
+				return { state: 'invalid', message: invalid };
+			}
 			if (!r.ok) {
 				return { state: 'error', error: r.error, stale: false };
 			}
@@ -131,13 +148,13 @@ export class RepositoryRecord {
 	answer(name: string): NameAnswer {
 		const c = this.content;
 		if (!this.prepared.filter) {
-			return { state: 'failed', error: { code: 'repository.filter', message: this.prepared.filterError ?? '' } };
+			return NOT_FOUND;
 		}
 		if (!c) {
 			return this.cancelled ? { state: 'failed', error: CANCELLED } : PENDING;
 		}
 		if (c.kind === 'loaded') {
-			return answerFrom(c.indexed, name);
+			return definitionError(c.indexed.result) !== undefined ? NOT_FOUND : answerFrom(c.indexed, name);
 		}
 		const entry = c.names.get(name);
 		return entry?.state === 'done' ? entry.answer : PENDING;

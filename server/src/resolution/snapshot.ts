@@ -5,12 +5,15 @@ import * as l10n from '@vscode/l10n';
 import { isPlatformPackageName } from '../composer/packageNames';
 import { redact } from '../net/credentials';
 import { walkName, type NameSource, type NameWalk } from '../resolvers/repositorySet';
+import type { RepositoryFilter } from '../resolvers/filters';
 import type { RepositoryDefinition } from '../resolvers/types';
 import { driverNameForType } from '../resolvers/vcs/driverRegistry';
 import type { NameMatch, PackageDetails, PackageLookup, PlatformPackage, RepositorySnapshot, RepositoryStatus, ShadowedRepository } from '../service/liveData';
 import { statusErrorCode } from './errorCodes';
 import { packageDetails } from './packageDetails';
 import type { RepositoryRecord } from './repositoryRecord';
+
+const NOTHING: RepositoryFilter = { canonical: false, allows: () => false };
 
 export interface SnapshotEntry {
 	readonly definition: RepositoryDefinition;
@@ -49,6 +52,8 @@ export function statusOf(entry: SnapshotEntry): RepositoryStatus {
 			return { ...base(entry.definition), state: 'pending' };
 		case 'cancelled':
 			return { ...base(entry.definition), state: 'skipped', reason: l10n.t('Cancelled; it is resolved again when its data is next refreshed.'), ...when };
+		case 'invalid':
+			return { ...base(entry.definition), state: 'skipped', reason: redact(s.message) };
 		case 'error':
 			return { ...base(entry.definition), state: 'error', errorCode: statusErrorCode(s.error.code), error: redact(s.error.message), ...when };
 		case 'ok':
@@ -73,7 +78,11 @@ export class LiveSnapshot implements RepositorySnapshot {
 
 	constructor(private readonly entries: readonly SnapshotEntry[], private readonly platformState: () => PlatformState) {
 		this.repositories = entries.map(statusOf);
-		this.sources = entries.map((e) => ({ prepared: e.record.prepared, answer: (name: string) => e.record.answer(name) }));
+		// A repository whose `only`/`exclude`/`canonical` is invalid is left out (validation reports the entry).
+		this.sources = entries.map((e) => ({
+			prepared: e.record.prepared.filter ? e.record.prepared : { ...e.record.prepared, filter: NOTHING },
+			answer: (name: string) => e.record.answer(name),
+		}));
 	}
 
 	get pending(): boolean {

@@ -165,8 +165,10 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 		await page.keyboard.press('Control+Shift+M');
 		const row = page.locator('.markers-panel .monaco-list-row', { hasText: plan.diagnosticCode });
 		await waitFor(row.first(), `the language server's ${plan.diagnosticCode} diagnostic in the Problems panel (extension activated, server started, diagnostics published)`, DEADLINES_MS.diagnostic);
-		record.problemRows = (await page.locator('.markers-panel .monaco-list-row').allInnerTexts())
-			.map((t) => t.replace(/\s+/g, ' ').trim());
+		// The row found comes first: live diagnostics may arrive any moment and re-order the (virtualized) list.
+		const found = await row.first().innerText().catch(() => '');
+		const all = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+		record.problemRows = [found, ...all].filter((t) => t !== '').map((t) => t.replace(/\s+/g, ' ').trim());
 		await waitFor(page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first(), 'the squiggle under the diagnostic in the editor', 30_000, 'attached');
 	});
 	if (diagnosed) {

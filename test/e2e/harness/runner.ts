@@ -58,10 +58,10 @@ async function main(): Promise<RunResult> {
 	Object.assign(process.env, hooks.env);
 	log(`fake Packagist/GitHub/GitLab/Bitbucket on ${hooks.fake.url}`);
 	liveRepository = await startLiveRepository();
-	// The language server resolves the workspace's repositories: packagist.org and the hosts' APIs are the fakes,
-	// so nothing leaves the machine even where the session cannot have its own network namespace.
+	// The language server resolves the workspace's repositories: packagist.org and the hosts' APIs are loopback
+	// stand-ins, so nothing leaves the machine even where the session cannot have its own network namespace.
 	Object.assign(process.env, {
-		COMPOSER_REPOS_PACKAGIST_URL: hooks.fake.bases.repo,
+		COMPOSER_REPOS_PACKAGIST_URL: `${liveRepository.url}/packagist`,
 		COMPOSER_REPOS_GITHUB_API_URL: hooks.fake.bases.githubApi,
 		COMPOSER_REPOS_GITLAB_URL: hooks.fake.bases.gitlab,
 		COMPOSER_REPOS_BITBUCKET_API_URL: hooks.fake.bases.bitbucketApi,
