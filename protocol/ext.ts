@@ -10,6 +10,13 @@ export const OUTPUT_CHANNEL_NAME = 'Composer Repositories';
 export const Commands = {
 	showOutput: 'composerRepositories.showOutput',
 	restartServer: 'composerRepositories.restartServer',
+	/**
+	 * "Use a fork…" on a require/require-dev entry. The server executes it (workspace/executeCommand) with
+	 * UseForkArguments; with `url` and `branch` it applies the edit through workspace/applyEdit. The code action
+	 * sends only `uri`, `packageName` and `section`: the VS Code client asks for the rest; other editors pass
+	 * the full arguments themselves.
+	 */
+	useFork: 'composerRepositories.useFork',
 } as const;
 
 /** What the client passes in `initialize`. The server validates in every case; `trusted` only gates
@@ -25,4 +32,73 @@ export const WORKSPACE_TRUST_NOTIFICATION = 'composerRepositories/didChangeWorks
 
 export interface WorkspaceTrustParams {
 	trusted: boolean;
+}
+
+/** The single argument of Commands.useFork. */
+export interface UseForkArguments {
+	/** The composer.json document. */
+	uri: string;
+	packageName: string;
+	section: 'require' | 'require-dev';
+	/** The fork's repository URL. */
+	url?: string;
+	/** The fork's branch to require. */
+	branch?: string;
+	/** The inline alias version; `null` or `''` for none; absent to let the server decide from the constraint. */
+	alias?: string | null;
+}
+
+/** What Commands.useFork answers: whether the edit was applied, and what it wrote or why not. */
+export interface UseForkResult {
+	applied: boolean;
+	/** The constraint written (`dev-fix as 2.1.0`). */
+	constraint?: string;
+	/** Why nothing was written (shown to the user as it is). */
+	message?: string;
+}
+
+/**
+ * Client → server request: the branches of a VCS repository URL, read with the same drivers resolution
+ * uses. Refused (with `error`) in an untrusted workspace, where no VCS process or network request may run.
+ */
+export const FORK_BRANCHES_REQUEST = 'composerRepositories/forkBranches';
+
+export interface ForkBranchesParams {
+	url: string;
+	/** The composer.json the fork is for: its `config` (secure-http, GitHub domains) and auth apply. */
+	documentUri: string;
+	/** When given, `providesPackage` says which branches hold a composer.json naming this package. */
+	packageName?: string;
+}
+
+export interface ForkBranch {
+	/** Branch name (`fix-foo`). */
+	name: string;
+	/** Its Composer version (`dev-fix-foo`, `2.x-dev`), what `require` will say. */
+	version: string;
+	/** Whether Composer finds the package on this branch (a composer.json with its name). */
+	providesPackage?: boolean;
+}
+
+export interface ForkBranchesResult {
+	/** Default branch first, then by name. */
+	branches: ForkBranch[];
+	defaultBranch?: string;
+	/** Why no branches could be listed (credentials redacted). */
+	error?: string;
+}
+
+/**
+ * Client → server request: the source repository URL of a required package as its providing repository
+ * reports it, to prefill the fork URL. Answers `{}` when it is not known (untrusted workspace, not found).
+ */
+export const PACKAGE_SOURCE_REQUEST = 'composerRepositories/packageSource';
+
+export interface PackageSourceParams {
+	documentUri: string;
+	packageName: string;
+}
+
+export interface PackageSourceResult {
+	url?: string;
 }

@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import type { ComposerDocument } from '../model/composerDocument';
 import { moveToOptionsEdits } from './moveToOptions';
 import type { DiagnosticData, FixData } from './validation/codes';
+import { forkCodeActions } from './fork/codeAction';
 
 function fixesOf(d: Diagnostic): FixData[] {
 	const data = d.data as Partial<DiagnosticData> | undefined;
@@ -26,7 +27,8 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 export function getCodeActions(document: TextDocument, doc: ComposerDocument, range: Range, context: CodeActionContext): CodeAction[] {
-	if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+	const forks = forkCodeActions(document, doc, range, context);
+	if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return forks;
 	const actions: CodeAction[] = [];
 	const tree = () => doc.root;
 	for (const d of context.diagnostics) {
@@ -43,5 +45,5 @@ export function getCodeActions(document: TextDocument, doc: ComposerDocument, ra
 			});
 		}
 	}
-	return actions;
+	return [...actions, ...forks];
 }

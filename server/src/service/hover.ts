@@ -12,6 +12,7 @@ import { didYouMean } from './didYouMean';
 import { describeDisable, describeKey, describeRepositoriesBlock, describeType, describeUnknownType } from './hover/describe';
 import { type ComposerDocument, getProperty, toObjectInfo } from '../model/composerDocument';
 import type { LanguageServiceOptions } from './types';
+import { aliasHover } from './fork/aliasHover';
 
 interface Target {
 	readonly node: Node;
@@ -117,6 +118,8 @@ function describeTarget(root: Node, target: Target): string | undefined {
 export async function doHover(document: TextDocument, doc: ComposerDocument, position: Position, _options: LanguageServiceOptions): Promise<Hover | null> {
 	const root = doc.root;
 	if (!root) return null;
+	const alias = aliasHover(document, doc, position);
+	if (alias) return alias;
 	const target = targetAt(root, document.offsetAt(position));
 	if (!target) return null;
 	const value = describeTarget(root, target);

@@ -8,6 +8,8 @@ import { doComplete } from './completion';
 import { doHover } from './hover';
 import { doValidation } from './validation';
 import { getCodeActions } from './codeActions';
+import { computeForkEdit } from './fork/forkEdit';
+import type { ForkEditResult, ForkRequest } from './fork/types';
 
 export function getLanguageService(options: LanguageServiceOptions): ComposerLanguageService {
 	const models = new DocumentModels();
@@ -26,9 +28,13 @@ export function getLanguageService(options: LanguageServiceOptions): ComposerLan
 		getCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[] {
 			return getCodeActions(document, models.get(document), range, context);
 		},
+		getForkEdit(document: TextDocument, request: ForkRequest): ForkEditResult {
+			return computeForkEdit(document, models.get(document), request, options.live);
+		},
 	};
 }
 
 export type { ComposerLanguageService, LanguageServiceOptions, LocalFacts } from './types';
 export { DIAGNOSTIC_SOURCE } from './types';
 export { DiagnosticCode } from './validation/codes';
+export type { ForkEditResult, ForkRequest, ForkSection } from './fork/types';

@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LocalFacts } from '../composerPaths/localFacts';
 import type { ComposerDocument } from '../model/composerDocument';
 import type { RepositoryDataProvider } from './liveData';
+import type { ForkEditResult, ForkRequest } from './fork/types';
 
 export type { LocalFacts } from '../composerPaths/localFacts';
 
@@ -33,4 +34,6 @@ export interface ComposerLanguageService {
 	doComplete(document: TextDocument, position: Position, documentPath?: string): Promise<CompletionList>;
 	doHover(document: TextDocument, position: Position): Promise<Hover | null>;
 	getCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
+	/** "Use a fork…": the one edit that adds the fork's repository and requires its branch (service/fork/). */
+	getForkEdit(document: TextDocument, request: ForkRequest): ForkEditResult;
 }

@@ -8,6 +8,7 @@ import { VcsDriverError, type VcsDriver } from './driver';
 import { checkRefName } from './urlSafety';
 import { DEFAULT_BRANCH_ALIAS } from '../../semver';
 import { isValidConstraint, normalizeBranchName, normalizeVersion, numericAliasPrefix } from './versionRules';
+import { branchVersion } from '../../composer/branchVersion';
 
 export interface VcsVersions {
 	packages: PackageVersion[];
@@ -200,18 +201,12 @@ export async function loadVcsVersions(driver: VcsDriver, url: string): Promise<V
 		branches = new Map([[root, branches.get(root) as string], ...[...branches].filter(([b]) => b !== root)]);
 	}
 	for (const [branch, identifier] of branches) {
-		let parsed = checkRefName(branch) ? null : normalizeBranchName(branch);
-		if (parsed === null || !isValidConstraint(parsed)) {
+		const named = checkRefName(branch) ? undefined : branchVersion(branch);
+		if (named === undefined) {
 			out.details.push(l10n.t('Skipped branch {0}, invalid name', branch));
 			continue;
 		}
-		let version: string;
-		if (parsed.startsWith('dev-') || parsed === DEFAULT_BRANCH_ALIAS) {
-			version = 'dev-' + branch.split('#').join('+');
-			parsed = parsed.split('#').join('+');
-		} else {
-			version = (branch.startsWith('v') ? 'v' : '') + prettyAlias(parsed);
-		}
+		const { version, normalized: parsed } = named;
 		let data: Record<string, unknown> | null;
 		try {
 			data = await driver.getComposerInformation(identifier);
