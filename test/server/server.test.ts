@@ -95,7 +95,8 @@ for (const command of SERVER_COMMANDS) {
 			assert.equal(capabilities.textDocumentSync, TextDocumentSyncKind.Incremental);
 			assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':', '/']);
 			assert.equal(capabilities.hoverProvider, true);
-			assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+			assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'] });
+			assert.deepEqual(capabilities.executeCommandProvider, { commands: ['composerRepositories.useFork'] });
 		});
 
 		test('didOpen publishes removed-type (error) on a pear repository, on the type value', async () => {

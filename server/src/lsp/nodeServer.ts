@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { configureL10n, serverLocale } from '../node/l10nSetup';
 import { createNodeLanguageService } from '../node/languageService';
+import { createNodeForkResolution } from '../node/forkResolution';
 import { formatError } from './runner';
 import { startServer } from './server';
 import { version } from '../../../package.json';
@@ -40,6 +41,7 @@ export function runNodeServer(): void {
 		createLanguageService: createNodeLanguageService,
 		uriToPath,
 		serverInfo: { name: SERVER_NAME, version },
+		forkResolution: createNodeForkResolution(),
 		onInitialize(params) {
 			const result = configureL10n(serverLocale(params.initializationOptions));
 			if (result.problem) {

@@ -16,6 +16,9 @@ import type { ComposerLanguageService } from '../service/types';
 import { DiagnosticsScheduler, nodeTimer, type Timer } from './diagnostics';
 import { runSafe, runSafeAsync } from './runner';
 import { SettingsCache } from './settings';
+import { ServerCommands } from './commands';
+import { registerForkCommands, type ForkResolution } from './forkCommands';
+import { WorkspaceTrust } from './workspaceTrust';
 
 /** What the host (Node today) provides to the server. */
 export interface ServerRuntime {
@@ -30,6 +33,8 @@ export interface ServerRuntime {
 	/** Debounce delay before validating a changed document (default 200 ms; the first open validates at once). */
 	validationDelayMs?: number;
 	timer?: Timer;
+	/** Reads forks' branches and packages' sources for "Use a fork…"; absent: those requests answer that it cannot. */
+	forkResolution?: ForkResolution;
 }
 
 const DEFAULT_VALIDATION_DELAY_MS = 200;
@@ -50,6 +55,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	let canPullConfiguration = false;
 	let canRegisterConfigurationChange = false;
 	const settings = new SettingsCache(connection, () => canPullConfiguration);
+	const commands = new ServerCommands();
+	const trust = new WorkspaceTrust();
+	registerForkCommands({ connection, documents, service, commands, isTrusted: () => trust.isTrusted, resolution: runtime.forkResolution });
 
 	const scheduler = new DiagnosticsScheduler(connection, documents, {
 		async validate(document) {
@@ -66,6 +74,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
 	connection.onInitialize((params): InitializeResult => {
 		runtime.onInitialize?.(params);
+		trust.initialize(params.initializationOptions);
 		const workspace = params.capabilities.workspace;
 		canPullConfiguration = workspace?.configuration === true;
 		canRegisterConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -75,7 +84,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 				// '/' re-opens folder completion in path/artifact URLs as the user types a separator.
 				completionProvider: { triggerCharacters: ['"', ':', '/'], resolveProvider: false },
 				hoverProvider: true,
-				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+				executeCommandProvider: { commands: commands.names() },
 			},
 			serverInfo: runtime.serverInfo,
 		};
@@ -129,6 +139,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		return service.getCodeActions(document, params.range, params.context);
 	}, [], `[codeAction] ${params.textDocument.uri}`, token));
 
+	trust.listen(connection);
+	commands.listen(connection);
 	documents.listen(connection);
 	connection.listen();
 }
