@@ -8,6 +8,7 @@ import {
 	type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CLIENT_ID, type InitializationOptions } from '../../protocol/ext';
+import { forkCommandMiddleware } from './fork/useFork';
 
 /** Only files named composer.json, on disk: path repositories and artifacts are resolved against the folder. */
 export const DOCUMENT_SELECTOR = [{ scheme: 'file', pattern: '**/composer.json' }];
@@ -29,6 +30,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 			locale: vscode.env.language,
 			trusted: vscode.workspace.isTrusted,
 		}),
+		// "Use a fork…" is the server's command; the client adds the questions only VS Code can ask.
+		middleware: { executeCommand: forkCommandMiddleware(() => client, output) },
 	};
-	return new LanguageClient(CLIENT_ID, vscode.l10n.t('Composer Repositories Language Server'), serverOptions, clientOptions);
+	const client = new LanguageClient(CLIENT_ID, vscode.l10n.t('Composer Repositories Language Server'), serverOptions, clientOptions);
+	return client;
 }

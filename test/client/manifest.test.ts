@@ -28,7 +28,7 @@ function manifestKeys(): string[] {
 function clientMessages(): string[] {
 	const dir = join(root, 'client/src');
 	const out: string[] = [];
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+	for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
 		const text = readFileSync(join(dir, file), 'utf8');
 		for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
 			out.push(m[1].replace(/\\(.)/g, '$1'));
