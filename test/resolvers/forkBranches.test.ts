@@ -14,6 +14,7 @@ import { parseComposerJson } from '../../server/src/model/composerDocument';
 import { startFakeGitHosts, vcsContext, type FakeGitHosts } from '../helpers/fakeGitHosts';
 import { RecordingRunner } from '../helpers/vcsDriverContext';
 import { buildGitRepo, readRepoModel, removeDir, tempDir } from '../helpers/gitRepo';
+import { json, startLoopbackServer } from '../helpers/loopbackServer';
 
 const work = tempDir('fork-branches-test-');
 let fork = '';
@@ -136,6 +137,24 @@ describe('package source', () => {
 			{ type: 'package', package: [pkg('1.0.0', 'https://github.com/second/lib.git')] },
 		]);
 		assert.equal(await findPackageSource(distOnly, 'acme/lib', ctx(), defaultRegistry()), undefined);
+	});
+
+	test('a composer repository (packagist\'s protocol) on loopback: the source of the newest version', async () => {
+		const server = await startLoopbackServer({
+			routes: {
+				'/packages.json': json({ 'metadata-url': '/p2/%package%.json' }),
+				'/p2/acme/lib.json': json({ packages: { 'acme/lib': [
+					{ name: 'acme/lib', version: '2.1.0', version_normalized: '2.1.0.0', source: { type: 'git', url: 'https://github.com/acme/lib.git', reference: 'b' } },
+					{ name: 'acme/lib', version: '1.0.0', version_normalized: '1.0.0.0', source: { type: 'git', url: 'https://github.com/acme/old-lib.git', reference: 'a' } },
+				] } }),
+			},
+		});
+		try {
+			const repos = list([{ type: 'composer', url: `http://127.0.0.1:${server.port}` }]);
+			assert.equal(await findPackageSource(repos, 'acme/lib', ctx(), defaultRegistry()), 'https://github.com/acme/lib.git');
+		} finally {
+			await server.close();
+		}
 	});
 
 	test('a vcs repository: its own URL as the driver reports the source', async () => {
