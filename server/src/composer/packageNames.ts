@@ -1,5 +1,5 @@
 // Composer's package naming rules, as its validating loader applies them to inline packages
-// (composer-semantics.md §1.3). Pure functions so completion and code actions can reuse them.
+// (ValidatingArrayLoader::hasPackageNamingError). Pure functions so completion and code actions can reuse them.
 import * as l10n from '@vscode/l10n';
 
 const NAME = /^[a-z0-9](?:[_.-]?[a-z0-9]+)*\/[a-z0-9](?:(?:[_.]|-{1,2})?[a-z0-9]+)*$/i;
