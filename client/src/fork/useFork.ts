@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
 	Commands, FORK_BRANCHES_REQUEST, PACKAGE_SOURCE_REQUEST,
-	type ForkBranch, type ForkBranchesParams, type ForkBranchesResult, type PackageSourceParams, type PackageSourceResult, type UseForkArguments, type UseForkResult,
+	type ForkBranch, type ForkBranchesParams, type ForkBranchesResult, type PackageSourceParams, type PackageSourceResult,
+	type UseForkArguments, type UseForkResult,
 } from '../../../protocol/ext';
 import { suggestForkUrl } from './forkUrl';
 import { listRequirements } from './requirements';
@@ -81,7 +82,8 @@ async function listBranches(client: LanguageClient, target: Target, url: string)
 		title: vscode.l10n.t('Listing the branches of {0}…', url),
 		cancellable: true,
 	}, async (_progress, token) => {
-		const result = await client.sendRequest<ForkBranchesResult>(FORK_BRANCHES_REQUEST, params, token).catch((error: unknown) => ({ branches: [], error: String(error) }));
+		const result = await client.sendRequest<ForkBranchesResult>(FORK_BRANCHES_REQUEST, params, token)
+			.catch((error: unknown): ForkBranchesResult => ({ branches: [], error: String(error) }));
 		return token.isCancellationRequested ? undefined : result;
 	});
 }
@@ -90,7 +92,9 @@ async function pickBranch(target: Target, listing: ForkBranchesResult): Promise<
 	const items = listing.branches.map((branch) => ({
 		label: branch.name,
 		description: branch.name === listing.defaultBranch ? vscode.l10n.t('{0} (default branch)', branch.version) : branch.version,
-		detail: branch.providesPackage === false ? `$(warning) ${vscode.l10n.t('No composer.json naming {0} on this branch: Composer would not find the package here.', target.packageName)}` : undefined,
+		detail: branch.providesPackage === false
+			? `$(warning) ${vscode.l10n.t('No composer.json naming {0} on this branch: Composer would not find the package here.', target.packageName)}`
+			: undefined,
 		branch,
 	}));
 	// Branches that provide the package first; the default branch (usually upstream's code) after the others.

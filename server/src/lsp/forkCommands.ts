@@ -1,24 +1,20 @@
 // "Use a fork…" over LSP, for every editor: Commands.useFork with the full arguments applies the edit the pure
 // service computes (workspace/applyEdit); FORK_BRANCHES_REQUEST lists a fork's branches and
 // PACKAGE_SOURCE_REQUEST gives the package's current source URL, both refused in an untrusted workspace (they
-// run VCS programs and reach the network). How branches and sources are read is the host's (ForkResolution:
-// node/forkResolution.ts), so this module stays transport- and runtime-agnostic like server.ts.
+// run VCS programs and reach the network). How branches and sources are read is the host's (the ForkResolution
+// port, implemented in node/forkResolution.ts and passed in by the runtime), so this module runs no I/O itself.
 import * as l10n from '@vscode/l10n';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	Commands, FORK_BRANCHES_REQUEST, PACKAGE_SOURCE_REQUEST,
-	type ForkBranchesParams, type ForkBranchesResult, type PackageSourceParams, type PackageSourceResult, type UseForkArguments, type UseForkResult,
+	type ForkBranchesParams, type ForkBranchesResult, type PackageSourceParams, type PackageSourceResult,
+	type UseForkArguments, type UseForkResult,
 } from '../../../protocol/ext';
+import type { ForkResolution } from '../node/forkResolution';
 import type { ComposerLanguageService } from '../service/types';
 import type { ServerCommands } from './commands';
 import { runSafe } from './runner';
-
-/** What the host reads for "Use a fork…" (processes and network: only ever called in a trusted workspace). */
-export interface ForkResolution {
-	listBranches(params: ForkBranchesParams, documentText: string | undefined, signal: AbortSignal): Promise<ForkBranchesResult>;
-	packageSource(params: PackageSourceParams, documentText: string | undefined, signal: AbortSignal): Promise<PackageSourceResult>;
-}
 
 export interface ForkCommandsHost {
 	connection: Connection;
@@ -79,12 +75,16 @@ export function registerForkCommands(host: ForkCommandsHost): void {
 	connection.onRequest(FORK_BRANCHES_REQUEST, (params: ForkBranchesParams, token) => runSafe(connection.console, (signal) => {
 		if (typeof params?.url !== 'string' || typeof params.documentUri !== 'string') return { branches: [], error: l10n.t('A URL and a document are needed to list branches.') };
 		return listBranches(params, signal);
-	}, { branches: [], error: l10n.t('Listing the branches failed; the "Composer Repositories" output has the details.') }, `[fork] ${FORK_BRANCHES_REQUEST}`, token));
+	}, { branches: [], error: l10n.t('Listing the branches failed; the "Composer Repositories" output has the details.') },
+	`[fork] ${FORK_BRANCHES_REQUEST}`, token));
 
-	connection.onRequest(PACKAGE_SOURCE_REQUEST, (params: PackageSourceParams, token) => runSafe(connection.console, async (signal): Promise<PackageSourceResult> => {
+	function packageSource(params: PackageSourceParams, signal: AbortSignal): Promise<PackageSourceResult> | PackageSourceResult {
 		if (!host.isTrusted() || !host.resolution || typeof params?.packageName !== 'string' || typeof params.documentUri !== 'string') return {};
 		return host.resolution.packageSource(params, documents.get(params.documentUri)?.getText(), signal);
-	}, {}, `[fork] ${PACKAGE_SOURCE_REQUEST}`, token));
+	}
+
+	connection.onRequest(PACKAGE_SOURCE_REQUEST, (params: PackageSourceParams, token) =>
+		runSafe(connection.console, (signal) => packageSource(params, signal), {}, `[fork] ${PACKAGE_SOURCE_REQUEST}`, token));
 
 	commands.register(Commands.useFork, async (args, signal): Promise<UseForkResult> => {
 		const parsed = parseUseForkArguments(args);

@@ -9,6 +9,7 @@ import { createNodeForkResolution } from '../node/forkResolution';
 import { formatError } from './runner';
 import { startServer } from './server';
 import { version } from '../../../package.json';
+import { Commands } from '../../../protocol/ext';
 
 export const SERVER_NAME = 'composer-repositories';
 
@@ -38,7 +39,7 @@ export function runNodeServer(): void {
 	process.on('uncaughtException', (error) => connection.console.error(formatError('Uncaught exception', error)));
 
 	startServer(connection, {
-		createLanguageService: createNodeLanguageService,
+		createLanguageService: () => createNodeLanguageService({ useForkCommand: Commands.useFork }),
 		uriToPath,
 		serverInfo: { name: SERVER_NAME, version },
 		forkResolution: createNodeForkResolution(),

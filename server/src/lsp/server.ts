@@ -17,7 +17,8 @@ import { DiagnosticsScheduler, nodeTimer, type Timer } from './diagnostics';
 import { runSafe, runSafeAsync } from './runner';
 import { SettingsCache } from './settings';
 import { ServerCommands } from './commands';
-import { registerForkCommands, type ForkResolution } from './forkCommands';
+import { registerForkCommands } from './forkCommands';
+import type { ForkResolution } from '../node/forkResolution';
 import { WorkspaceTrust } from './workspaceTrust';
 
 /** What the host (Node today) provides to the server. */

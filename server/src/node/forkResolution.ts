@@ -6,7 +6,6 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ForkBranchesParams, ForkBranchesResult, PackageSourceParams, PackageSourceResult } from '../../../protocol/ext';
-import type { ForkResolution } from '../lsp/forkCommands';
 import { parseComposerJson } from '../model/composerDocument';
 import { redact } from '../net/credentials';
 import { findPackageSource } from '../resolvers/packageSource';
@@ -15,6 +14,12 @@ import { buildRepositoryList } from '../resolvers/repositoryList';
 import { createNodeResolveContext, readGlobalConfig } from '../resolvers/resolveContext';
 import type { ResolveContext } from '../resolvers/types';
 import { listForkBranches } from '../resolvers/vcs/forkBranches';
+
+/** What the LSP layer asks the host for "Use a fork…" (processes and network: only ever called in a trusted workspace). */
+export interface ForkResolution {
+	listBranches(params: ForkBranchesParams, documentText: string | undefined, signal: AbortSignal): Promise<ForkBranchesResult>;
+	packageSource(params: PackageSourceParams, documentText: string | undefined, signal: AbortSignal): Promise<PackageSourceResult>;
+}
 
 /** Reading a fork or a package's source never takes longer than this (a hanging host, a huge repository). */
 export const FORK_READ_TIMEOUT_MS = 90_000;

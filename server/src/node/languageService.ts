@@ -2,9 +2,10 @@
 // environment and home directory for Composer's `~` / `$VAR` expansion in path and artifact URLs.
 import { homedir } from 'node:os';
 import { getLanguageService } from '../service/index';
-import type { ComposerLanguageService } from '../service/types';
+import type { ComposerLanguageService, LanguageServiceOptions } from '../service/types';
 import { createNodeLocalFacts } from './localFacts';
 
-export function createNodeLanguageService(): ComposerLanguageService {
-	return getLanguageService({ facts: createNodeLocalFacts(), env: { ...process.env }, homeDir: homedir() });
+/** `extra`: what only one host adds (the LSP server: its command ids). */
+export function createNodeLanguageService(extra: Pick<LanguageServiceOptions, 'useForkCommand'> = {}): ComposerLanguageService {
+	return getLanguageService({ facts: createNodeLocalFacts(), env: { ...process.env }, homeDir: homedir(), ...extra });
 }

@@ -20,7 +20,9 @@ function newest(versions: PackageVersion[]): PackageVersion | undefined {
 }
 
 /** The source URL (credentials redacted) of `name` on its providing repository, or undefined when none has one. */
-export async function findPackageSource(repositories: readonly RepositoryDefinition[], name: string, ctx: ResolveContext, registry: RegistryOptions): Promise<string | undefined> {
+export async function findPackageSource(
+	repositories: readonly RepositoryDefinition[], name: string, ctx: ResolveContext, registry: RegistryOptions,
+): Promise<string | undefined> {
 	const wanted = name.toLowerCase();
 	for (const repo of repositories) {
 		if (ctx.signal?.aborted) return undefined;

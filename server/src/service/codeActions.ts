@@ -26,8 +26,8 @@ function overlaps(a: Range, b: Range): boolean {
 	return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-export function getCodeActions(document: TextDocument, doc: ComposerDocument, range: Range, context: CodeActionContext): CodeAction[] {
-	const forks = forkCodeActions(document, doc, range, context);
+export function getCodeActions(document: TextDocument, doc: ComposerDocument, range: Range, context: CodeActionContext, useForkCommand?: string): CodeAction[] {
+	const forks = forkCodeActions(document, doc, range, context, useForkCommand);
 	if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return forks;
 	const actions: CodeAction[] = [];
 	const tree = () => doc.root;

@@ -26,7 +26,7 @@ export function getLanguageService(options: LanguageServiceOptions): ComposerLan
 			return doHover(document, models.get(document), position, options);
 		},
 		getCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[] {
-			return getCodeActions(document, models.get(document), range, context);
+			return getCodeActions(document, models.get(document), range, context, options.useForkCommand);
 		},
 		getForkEdit(document: TextDocument, request: ForkRequest): ForkEditResult {
 			return computeForkEdit(document, models.get(document), request, options.live);

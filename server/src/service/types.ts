@@ -21,6 +21,8 @@ export interface LanguageServiceOptions {
 	homeDir?: string;
 	/** Live repository data (versions, package names, repository status). Absent: nothing live is offered or reported. */
 	live?: RepositoryDataProvider;
+	/** The host's command for "Use a fork…" (the LSP server: Commands.useFork). Absent: that code action is not offered. */
+	useForkCommand?: string;
 }
 
 export interface ComposerLanguageService {

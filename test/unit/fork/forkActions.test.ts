@@ -7,7 +7,7 @@ import { getLanguageService } from '../../../server/src/service/index';
 import { Commands } from '../../../protocol/ext';
 import { parseCursor } from '../../helpers/markers';
 
-const service = getLanguageService({});
+const service = getLanguageService({ useForkCommand: Commands.useFork });
 
 function at(marked: string): { document: TextDocument; position: ReturnType<TextDocument['positionAt']> } {
 	const { text, offset } = parseCursor(marked);
@@ -44,6 +44,11 @@ describe('code action: Use a fork of VENDOR/NAME…', () => {
 		]) {
 			assert.deepEqual(actionsAt(marked), [], marked);
 		}
+	});
+
+	test('a host without the command (the CLI) gets no action', () => {
+		const { document, position } = at('{"require": {"acme/<|>lib": "^2.1"}}');
+		assert.deepEqual(getLanguageService({}).getCodeActions(document, { start: position, end: position }, { diagnostics: [] }), []);
 	});
 
 	test('offered when refactorings are asked for, not when only quick fixes are', () => {

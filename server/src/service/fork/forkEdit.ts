@@ -31,7 +31,9 @@ function offeredVersions(doc: ComposerDocument, uri: string, name: string, live:
 	return lookup?.state === 'found' ? lookup.details.versions : undefined;
 }
 
-function aliasFor(request: ForkRequest, current: string | undefined, version: string, offered: () => ReturnType<typeof offeredVersions>): AliasDecision | { error: string } {
+type Offered = ReturnType<typeof offeredVersions>;
+
+function aliasFor(request: ForkRequest, current: string | undefined, version: string, offered: () => Offered): AliasDecision | { error: string } {
 	if (request.alias === null || request.alias === '') return { reason: 'no-constraint' };
 	if (request.alias === undefined) return decideAlias({ current, branchVersion: version, offered: offered() });
 	const alias = request.alias.trim();
