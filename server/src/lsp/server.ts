@@ -20,6 +20,7 @@ import { ServerCommands } from './commands';
 import { registerForkCommands } from './forkCommands';
 import type { ForkResolution } from '../node/forkResolution';
 import { WorkspaceTrust } from './workspaceTrust';
+import { registerHookRequests } from './hookRequests';
 
 /** What the host (Node today) provides to the server. */
 export interface ServerRuntime {
@@ -142,6 +143,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
 	trust.listen(connection);
 	commands.listen(connection);
+	registerHookRequests(connection, runtime);
 	documents.listen(connection);
 	connection.listen();
 }

@@ -95,7 +95,7 @@ export interface NodeContextOptions {
 }
 
 /** Root of our caches: `http/` for the HTTP layer, `vcs/` for VCS mirrors. */
-function defaultCacheRoot(env: Record<string, string | undefined>, home: string): string {
+export function defaultCacheRoot(env: Record<string, string | undefined>, home: string): string {
 	const base = env.XDG_CACHE_HOME || path.join(home, '.cache');
 	return path.join(base, 'composer-repos');
 }

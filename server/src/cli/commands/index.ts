@@ -4,11 +4,13 @@
 // are handled by ../main.ts for every command alike.
 import type { Command } from '../command';
 import { checkCommand } from './check';
+import { hooksCommand } from './hooks';
 import { lspCommand } from './lsp';
 import { versionsCommand } from './versions';
 
 export const COMMANDS: readonly Command[] = [
 	checkCommand,
+	hooksCommand,
 	lspCommand,
 	versionsCommand,
 ];
