@@ -4,13 +4,13 @@
 // screenshots to images/ for the README. COMPOSER_REPOS_E2E_CONTROL=no-extension runs the negative control
 // (the same session without our extension), which must make these tests fail.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { EXTENSION_ID, ROOT, VSIX } from './harness/env';
+import { EXTENSION_ID, ROOT } from './harness/env';
 import type { RunResult } from './harness/runner';
 import { runSession } from './harness/session';
+import { describeFailure, ensureVsix } from './harness/testSupport';
 import { COMPLETION_AT, COMPOSER_JSON, PEAR_LINE } from './harness/workspace';
 
 /**
@@ -19,32 +19,6 @@ import { COMPLETION_AT, COMPOSER_JSON, PEAR_LINE } from './harness/workspace';
  * that a slow step fails with its own message rather than this one. An idle machine needs about 30 s.
  */
 const SESSION_DEADLINE_MS = 900_000;
-
-/** Packages the extension when the .vsix is missing or older than the bundles (the test runner packages first). */
-function ensureVsix(): void {
-	if (process.env.COMPOSER_REPOS_E2E_VSIX) {
-		assert.ok(existsSync(VSIX), `${VSIX} does not exist`);
-		return;
-	}
-	const bundles = ['dist/extension.js', 'dist/server.js'].map((f) => join(ROOT, f));
-	const newest = Math.max(...bundles.map((f) => (existsSync(f) ? statSync(f).mtimeMs : Infinity)));
-	if (existsSync(VSIX) && statSync(VSIX).mtimeMs >= newest) {
-		return;
-	}
-	const r = spawnSync(process.execPath, ['scripts/package.mjs'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-	assert.equal(r.status, 0, 'node scripts/package.mjs failed');
-}
-
-function describeFailure(result: RunResult): string {
-	const parts = [`session error: ${result.error ?? 'none'}`];
-	for (const failure of result.failures ?? []) {
-		parts.push(`failed step '${failure.step}': ${failure.error}`);
-	}
-	if (result.extensionLog) {
-		parts.push(`extension output channel (tail):\n${result.extensionLog.slice(-1500)}`);
-	}
-	return parts.join('\n');
-}
 
 describe('VS Code end to end (code-server + Chromium)', () => {
 	const stamp = new Date().toISOString().replace(/[:.]/g, '-');

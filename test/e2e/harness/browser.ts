@@ -15,6 +15,7 @@ export interface Locator {
 	fill(value: string, options?: { timeout?: number }): Promise<void>;
 	innerText(options?: { timeout?: number }): Promise<string>;
 	allInnerTexts(): Promise<string[]>;
+	inputValue(options?: { timeout?: number }): Promise<string>;
 	count(): Promise<number>;
 	isVisible(): Promise<boolean>;
 }

@@ -15,26 +15,24 @@ export interface DriverPlan {
 	completionLabel: string;
 }
 
-export interface DriverRecord {
-	timingsMs: Record<string, number>;
+export interface DriverRecord extends StepRecord {
 	problemRows: string[];
 	/** Text of the hover over the pear type value (our diagnostic and our documentation). */
 	hoverText?: string;
 	cursorStatus?: string;
 	completionLabels: string[];
-	screenshots: string[];
-	/** Every step that failed; the session goes on after a failed check when later checks do not depend on it. */
-	failures: Array<{ step: string; error: string }>;
 }
 
 /** What a step body gets: whether its deadline has passed, and a wait that says what it waits for. */
-interface StepContext {
+export interface StepContext {
 	expired(): boolean;
 	/** Waits for `locator` to reach `state` within `timeoutMs`; a timeout names `what`. */
 	waitFor(locator: Locator, what: string, timeoutMs: number, state?: 'attached' | 'visible'): Promise<void>;
+	/** Names what a wait of the step's own (polling a file, say) is for, so a missed deadline reports it. */
+	waitingFor(what: string): void;
 }
 
-type Step = (context: StepContext) => Promise<void>;
+export type Step = (context: StepContext) => Promise<void>;
 
 /**
  * Deadlines for a loaded 2-core machine, where code-server alone took 51.6 s to start (issue 12); an unloaded
@@ -55,14 +53,26 @@ export const DEADLINES_MS = {
 /** A wait still pending after this long is logged, so a slow run shows where its time went. */
 const SLOW_WAIT_MS = 10_000;
 
-export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line: string) => void): Promise<DriverRecord> {
-	const record: DriverRecord = { timingsMs: {}, problemRows: [], completionLabels: [], screenshots: [], failures: [] };
+/** What every scenario records: per-step timings, screenshots and the failed steps. */
+export interface StepRecord {
+	timingsMs: Record<string, number>;
+	screenshots: string[];
+	failures: Array<{ step: string; error: string }>;
+}
+
+export interface Stepper {
+	/** Runs one step against its deadline; returns false (recorded, with a screenshot) when it failed. */
+	step(name: string, deadlineMs: number, body: Step): Promise<boolean>;
+	screenshot(name: string): Promise<void>;
+}
+
+/** Steps with deadlines that record into `record`; shared by every scenario (this file's and forkScenario.ts). */
+export function createStepper(page: Page, outDir: string, record: StepRecord, t0: number, log: (line: string) => void): Stepper {
 	const screenshot = async (name: string) => {
-		const file = join(plan.outDir, name);
+		const file = join(outDir, name);
 		await page.screenshot({ path: file });
 		record.screenshots.push(file);
 	};
-	/** Runs one step against its deadline; returns false (recorded, with a screenshot) when it failed. */
 	const step = async (name: string, deadlineMs: number, body: Step): Promise<boolean> => {
 		let expired = false;
 		// What the step is waiting for right now: a missed deadline reports it.
@@ -89,6 +99,9 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 					clearTimeout(slow);
 				}
 			},
+			waitingFor(what) {
+				waitingFor = what;
+			},
 		};
 		const work = body(context);
 		// Once the deadline has won the race, a later failure of the abandoned work is of no interest.
@@ -110,11 +123,16 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 			clearTimeout(timer);
 		}
 	};
+	return { step, screenshot };
+}
 
-	// Readiness, in the order a person sees it: the server is up and the workbench loaded, the document is
-	// open, the language server has published its diagnostics. Each waits for the thing itself, never a fixed time.
-	const ready = await step('workbench', DEADLINES_MS.workbench, async ({ waitFor }) => {
-		await page.goto(plan.url, { waitUntil: 'domcontentloaded', timeout: DEADLINES_MS.workbench });
+/**
+ * Readiness, in the order a person sees it: the server is up and the workbench loaded, the document is open.
+ * Each waits for the thing itself, never a fixed time.
+ */
+export async function openComposerJson(page: Page, url: string, step: Stepper['step'], log: (line: string) => void): Promise<boolean> {
+	return await step('workbench', DEADLINES_MS.workbench, async ({ waitFor }) => {
+		await page.goto(url, { waitUntil: 'domcontentloaded', timeout: DEADLINES_MS.workbench });
 		await waitFor(page.locator('.monaco-workbench'), 'the VS Code workbench to appear', DEADLINES_MS.workbench);
 	}) && await step('open composer.json', DEADLINES_MS.openDocument, async ({ waitFor }) => {
 		const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'composer.json' }).first();
@@ -131,6 +149,25 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 		await waitFor(page.locator('.tabs-container .tab.active', { hasText: 'composer.json' }), 'the composer.json editor tab to be active', DEADLINES_MS.openDocument);
 		await waitFor(page.locator('.monaco-editor .view-lines').first(), 'the text of composer.json in the editor', DEADLINES_MS.openDocument);
 	});
+}
+
+/** Go to Line/Column puts the cursor exactly there; the status bar confirms it. Returns the status text. */
+export async function placeCursor(page: Page, at: Position, { waitFor }: StepContext): Promise<string> {
+	await page.locator('.monaco-editor .view-lines').first().click();
+	await page.keyboard.press('Control+G');
+	const input = page.locator('.quick-input-widget input');
+	await waitFor(input, 'the Go to Line input', DEADLINES_MS.cursor);
+	await input.fill(`:${at.line}:${at.column}`);
+	await page.keyboard.press('Enter');
+	const status = page.locator('[id="status.editor.selection"]', { hasText: `Ln ${at.line}, Col ${at.column}` });
+	await waitFor(status.first(), `the status bar to say Ln ${at.line}, Col ${at.column}`, DEADLINES_MS.cursor);
+	return (await status.first().innerText()).trim();
+}
+
+export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line: string) => void): Promise<DriverRecord> {
+	const record: DriverRecord = { timingsMs: {}, problemRows: [], completionLabels: [], screenshots: [], failures: [] };
+	const { step, screenshot } = createStepper(page, plan.outDir, record, t0, log);
+	const ready = await openComposerJson(page, plan.url, step, log);
 	if (!ready) {
 		return record;
 	}
@@ -161,17 +198,8 @@ export async function drive(page: Page, plan: DriverPlan, t0: number, log: (line
 		await page.keyboard.press('Escape');
 	}
 
-	const placed = await step('cursor in the empty type value', DEADLINES_MS.cursor, async ({ waitFor }) => {
-		// Go to Line/Column puts the cursor exactly between the quotes; the status bar confirms it.
-		await page.locator('.monaco-editor .view-lines').first().click();
-		await page.keyboard.press('Control+G');
-		const input = page.locator('.quick-input-widget input');
-		await waitFor(input, 'the Go to Line input', DEADLINES_MS.cursor);
-		await input.fill(`:${plan.completionAt.line}:${plan.completionAt.column}`);
-		await page.keyboard.press('Enter');
-		const status = page.locator('[id="status.editor.selection"]', { hasText: `Ln ${plan.completionAt.line}, Col ${plan.completionAt.column}` });
-		await waitFor(status.first(), `the status bar to say Ln ${plan.completionAt.line}, Col ${plan.completionAt.column}`, DEADLINES_MS.cursor);
-		record.cursorStatus = (await status.first().innerText()).trim();
+	const placed = await step('cursor in the empty type value', DEADLINES_MS.cursor, async (context) => {
+		record.cursorStatus = await placeCursor(page, plan.completionAt, context);
 	});
 	if (!placed) {
 		return record;

@@ -1,17 +1,20 @@
 // One real-editor session, run as its own process (inside a loopback-only network namespace when the test can
 // make one): install the packaged .vsix into a fresh code-server, drive it with Playwright, write result.json.
-//   node --import tsx test/e2e/harness/runner.ts OUT_DIR [--no-extension]
+//   node --import tsx test/e2e/harness/runner.ts OUT_DIR [--no-extension] [--scenario basics|fork]
 // --no-extension is the negative control: the same session without our extension must fail the test.
+// --scenario picks what the person does: `basics` (driver.ts: diagnostic, hover, completion, the default) or
+// `fork` (forkScenario.ts: "Use a fork…" on a requirement).
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, type Browser } from './browser';
 import { installExtension, startCodeServer, type CodeServer } from './codeServer';
 import { drive, type DriverRecord } from './driver';
+import { driveFork, prepareForkWorkspace, requirementPosition, type ForkRecord } from './forkScenario';
 import { loadE2eTools, VSIX } from './env';
 import { COMPLETION_AT, createRunFolder } from './workspace';
 
 /** What one session saw. `error` is a failure of the session itself; failed checks are in `failures`. */
-export interface RunResult extends Partial<DriverRecord> {
+export interface RunResult extends Partial<DriverRecord>, Partial<Omit<ForkRecord, keyof DriverRecord>> {
 	netns: boolean;
 	installedExtensions: string[];
 	blockedRequests: string[];
@@ -27,6 +30,7 @@ const CODE_SERVER_START_MS = 180_000;
 
 const [outDir, ...flags] = process.argv.slice(2);
 const withExtension = !flags.includes('--no-extension');
+const scenario = flags.includes('--scenario') ? flags[flags.indexOf('--scenario') + 1] : 'basics';
 const t0 = Date.now();
 const log = (line: string) => process.stderr.write(`[e2e +${((Date.now() - t0) / 1000).toFixed(1)}s] ${line}\n`);
 
@@ -45,6 +49,13 @@ async function main(): Promise<RunResult> {
 		return { ...result, error: tools.message };
 	}
 	const run = createRunFolder();
+	const fork = scenario === 'fork' ? prepareForkWorkspace(run) : undefined;
+	if (fork) {
+		// The language server reads repositories in this scenario: its auth.json, config.json and VCS mirrors are the
+		// run folder's, never the machine's (code-server and the server inherit this environment).
+		process.env.COMPOSER_HOME = join(run.dir, 'composer-home');
+		process.env.XDG_CACHE_HOME = join(run.dir, 'cache');
+	}
 	try {
 		if (withExtension) {
 			result.installedExtensions = await installExtension(tools, run, VSIX);
@@ -60,13 +71,18 @@ async function main(): Promise<RunResult> {
 				result.consoleErrors.push(message.text().slice(0, 300));
 			}
 		});
-		const record = await drive(browser.page, {
-			url: codeServer.url,
-			outDir,
-			diagnosticCode: 'removed-type',
-			completionAt: COMPLETION_AT,
-			completionLabel: 'vcs',
-		}, t0, log);
+		const record = fork
+			? await driveFork(browser.page, {
+				url: codeServer.url, outDir, composerJson: fork.composerJson, requirementAt: requirementPosition(fork.text),
+				upstreamUrl: fork.upstream, forkUrl: fork.fork, branch: 'fix',
+			}, t0, log)
+			: await drive(browser.page, {
+				url: codeServer.url,
+				outDir,
+				diagnosticCode: 'removed-type',
+				completionAt: COMPLETION_AT,
+				completionLabel: 'vcs',
+			}, t0, log);
 		Object.assign(result, record);
 		result.blockedRequests = browser.blockedRequests;
 	} catch (error) {

@@ -21,12 +21,14 @@ export interface SessionOptions {
 	outDir: string;
 	withExtension: boolean;
 	deadlineMs: number;
+	/** What the person does (runner.ts): `basics` unless given. */
+	scenario?: 'basics' | 'fork';
 }
 
 export async function runSession(options: SessionOptions): Promise<RunResult> {
 	mkdirSync(options.outDir, { recursive: true });
 	const runner = [process.execPath, '--import', 'tsx', join(ROOT, 'test/e2e/harness/runner.ts'), options.outDir,
-		...(options.withExtension ? [] : ['--no-extension'])];
+		...(options.withExtension ? [] : ['--no-extension']), ...(options.scenario ? ['--scenario', options.scenario] : [])];
 	const isolate = canIsolate();
 	if (!isolate) {
 		process.stderr.write('warning: no network namespace (unshare not permitted, or COMPOSER_REPOS_E2E_NETNS=0): the editor '
