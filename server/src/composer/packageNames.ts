@@ -4,6 +4,14 @@ import * as l10n from '@vscode/l10n';
 
 const NAME = /^[a-z0-9](?:[_.-]?[a-z0-9]+)*\/[a-z0-9](?:(?:[_.]|-{1,2})?[a-z0-9]+)*$/i;
 const PLATFORM = /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|(?:ext|lib)-[a-z0-9](?:[_.-]?[a-z0-9]+)*|composer(?:-(?:plugin|runtime)-api)?)$/i;
+/**
+ * Platform packages (`php`, `ext-*`, `lib-*`, `composer-*-api`, …): the local PHP provides them, never a repository
+ * (Composer's PlatformRepository answers for them before any configured repository is asked).
+ */
+export function isPlatformPackage(name: string): boolean {
+	return PLATFORM.test(name);
+}
+
 /** Names Windows reserves for devices: Composer refuses them as vendor or package name. */
 export const RESERVED_NAMES: readonly string[] = ['nul', 'con', 'prn', 'aux', 'com1', 'com2', 'com3', 'com4', 'com5', 'com6', 'com7', 'com8', 'com9', 'lpt1', 'lpt2', 'lpt3', 'lpt4', 'lpt5', 'lpt6', 'lpt7', 'lpt8', 'lpt9'];
 

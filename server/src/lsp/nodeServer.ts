@@ -39,7 +39,7 @@ export function runNodeServer(): void {
 	process.on('uncaughtException', (error) => connection.console.error(formatError('Uncaught exception', error)));
 
 	startServer(connection, {
-		createLanguageService: () => createNodeLanguageService({ useForkCommand: Commands.useFork }),
+		createLanguageService: () => createNodeLanguageService({ cacheFileSystem: true, useForkCommand: Commands.useFork }),
 		uriToPath,
 		serverInfo: { name: SERVER_NAME, version },
 		forkResolution: createNodeForkResolution(),

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { redactCredentialShapes } from '../composer/redaction';
 import type { Credentials } from './types';
 
 /** The auth sections of auth.json / config, as Composer names them. */
@@ -39,13 +40,7 @@ function escapeRegExp(s: string): string {
  * Authorization / PRIVATE-TOKEN header values, well-known token shapes and every registered secret.
  */
 export function redact(text: string): string {
-	// user:password@ always goes; a bare user@ stays (ssh://git@host) unless it looks like a token.
-	let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@'"]+)@/gi, (m, scheme: string, userinfo: string) =>
-		userinfo.includes(':') || /^(?:[0-9a-f]{12,}|gh[pousr]_\w+|github_pat_\w+|glpat-[\w-]+|x-token-auth|oauth2)$/i.test(userinfo) ? `${scheme}***@` : m);
-	out = out.replace(/([?&](?:access_token|private_token|token)=)[^&\s'"#]+/gi, '$1***');
-	out = out.replace(/\b(authorization|private-token|job-token)(\s*[:=]\s*)(?:(basic|bearer|token)\s+)?[^\s,'"]+/gi,
-		(_m, name: string, sep: string, scheme: string | undefined) => `${name}${sep}${scheme ? scheme + ' ' : ''}***`);
-	out = out.replace(/\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_-]{16,})\b/g, '***');
+	let out = redactCredentialShapes(text);
 	// Longest first so that a secret containing another one is removed whole.
 	for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
 		out = out.replace(new RegExp(escapeRegExp(s), 'g'), '***');

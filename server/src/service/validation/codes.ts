@@ -61,6 +61,15 @@ export const DiagnosticCode = {
 	unknownDistType: 'unknown-dist-type',
 	// duplicates
 	duplicateRepository: 'duplicate-repository',
+	// live: what the repositories answer (service/live/liveDiagnostics.ts)
+	repositoryUnreachable: 'repository-unreachable',
+	repositoryAuth: 'repository-auth',
+	repositoryInvalid: 'repository-invalid',
+	repositoryFailed: 'repository-failed',
+	packageNotFound: 'package-not-found',
+	noMatchingVersion: 'no-matching-version',
+	unstableVersionOnly: 'unstable-version-only',
+	branchNotFound: 'branch-not-found',
 } as const;
 
 export type DiagnosticCodeValue = typeof DiagnosticCode[keyof typeof DiagnosticCode];
@@ -120,6 +129,18 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 	'missing-dist-or-source': W,
 	'unknown-dist-type': W,
 	'duplicate-repository': W,
+	// A failing repository fails `composer update` only when Composer asks it for a name: the rule raises these to
+	// errors when a root requirement reaches the repository (see liveDiagnostics.ts).
+	'repository-unreachable': W,
+	'repository-auth': W,
+	'repository-invalid': W,
+	'repository-failed': W,
+	// The solver's "could not be found in any version" / "does not match the constraint" / "does not match your
+	// minimum-stability" problems (src/Composer/DependencyResolver/Problem.php): `composer update` fails.
+	'package-not-found': E,
+	'no-matching-version': E,
+	'unstable-version-only': E,
+	'branch-not-found': E,
 };
 
 /** What a quick fix needs, carried in Diagnostic.data. */
@@ -131,4 +152,35 @@ export type FixData =
 
 export interface DiagnosticData {
 	fixes: FixData[];
+}
+
+/**
+ * What a live diagnostic carries besides its fixes, for later quick fixes ("Use a fork…", loosen a constraint):
+ * the requirement it is about, or the repository.
+ */
+export interface LiveDiagnosticData extends DiagnosticData {
+	/** The package name as written in the link section. */
+	package?: string;
+	/** `require` or `require-dev`. */
+	section?: string;
+	/** The constraint as written. */
+	constraint?: string;
+	/** Label of the repository that provides the package, or of the failing repository. */
+	repository?: string;
+	/** Index of the repository's entry in this file's `repositories` block, when it is one of them. */
+	entryIndex?: number;
+	/** `no-matching-version`, `unstable-version-only`: the closest offered versions (pretty). */
+	nearest?: string[];
+	/** `branch-not-found`: the missing branch (`feature-x` for `dev-feature-x`) and the constraint atom naming it. */
+	branch?: string;
+	branchVersion?: string;
+	/** `branch-not-found`: the branches the repository does offer (`dev-…`). */
+	branches?: string[];
+	/** `unstable-version-only`: the stability the requirement allows, and the least stable one a flag would need. */
+	allowedStability?: string;
+	neededStability?: string;
+	/** `package-not-found`: the repositories that would provide it but whose `only`/`exclude` refuses it. */
+	hiddenBy?: { label: string; entryIndex?: number; reason: string }[];
+	/** Repository diagnostics: the provider's error code. */
+	errorCode?: string;
 }

@@ -12,7 +12,7 @@ export interface RuleContext {
 	readonly doc: ComposerDocument;
 	readonly options: LanguageServiceOptions;
 	readonly documentPath: string | undefined;
-	report(span: Span, code: DiagnosticCodeValue, message: string, extra?: { severity?: DiagnosticSeverity; fixes?: FixData[] }): void;
+	report(span: Span, code: DiagnosticCodeValue, message: string, extra?: { severity?: DiagnosticSeverity; fixes?: FixData[]; data?: object }): void;
 }
 
 export function createContext(
@@ -28,7 +28,8 @@ export function createContext(
 				code,
 				message,
 			};
-			if (extra?.fixes?.length) diagnostic.data = { fixes: extra.fixes };
+			// Live diagnostics carry facts for later quick fixes (LiveDiagnosticData), with or without fixes of their own.
+			if (extra?.fixes?.length || extra?.data) diagnostic.data = { ...extra.data, fixes: extra.fixes ?? [] };
 			out.push(diagnostic);
 		},
 	};

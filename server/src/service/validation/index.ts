@@ -13,6 +13,7 @@ import { checkLocalPaths } from './localPaths';
 import { checkBlockStructure, checkSyntax } from './structure';
 import { checkTypes } from './types';
 import { checkUrls } from './urls';
+import { checkLive } from '../live/liveDiagnostics';
 
 export async function doValidation(
 	document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string,
@@ -28,6 +29,7 @@ export async function doValidation(
 	checkUrls(ctx);
 	checkInlinePackages(ctx);
 	checkDuplicates(ctx);
+	checkLive(ctx);
 	await checkLocalPaths(ctx);
 	diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 	return diagnostics;
