@@ -14,7 +14,8 @@ import {
 import { suggestForkUrl } from './forkUrl';
 import { listRequirements } from './requirements';
 
-type Target = Pick<UseForkArguments, 'uri' | 'packageName' | 'section'>;
+/** The requirement to fork; `branch` when the fork must have that branch (the quick fix of branch-not-found). */
+type Target = Pick<UseForkArguments, 'uri' | 'packageName' | 'section' | 'branch'>;
 type Next = (args: unknown[]) => Promise<unknown>;
 
 function isTarget(value: unknown): value is Target {
@@ -89,6 +90,9 @@ async function listBranches(client: LanguageClient, target: Target, url: string)
 }
 
 async function pickBranch(target: Target, listing: ForkBranchesResult): Promise<ForkBranch | undefined> {
+	// The branch the requirement already names: taken without asking when the fork has it with the package.
+	const wanted = listing.branches.find((b) => b.name === target.branch && b.providesPackage !== false);
+	if (wanted) return wanted;
 	const items = listing.branches.map((branch) => ({
 		label: branch.name,
 		description: branch.name === listing.defaultBranch ? vscode.l10n.t('{0} (default branch)', branch.version) : branch.version,
@@ -102,7 +106,9 @@ async function pickBranch(target: Target, listing: ForkBranchesResult): Promise<
 		|| Number(a.branch.name === listing.defaultBranch) - Number(b.branch.name === listing.defaultBranch));
 	const picked = await vscode.window.showQuickPick(items, {
 		title: vscode.l10n.t('Use a Fork of {0}', target.packageName),
-		placeHolder: vscode.l10n.t('Which branch of the fork should be required?'),
+		placeHolder: target.branch
+			? vscode.l10n.t('The fork has no branch "{0}" with the package. Which branch should be required?', target.branch)
+			: vscode.l10n.t('Which branch of the fork should be required?'),
 		matchOnDescription: true,
 	});
 	return picked?.branch;
@@ -131,7 +137,7 @@ async function useFork(client: LanguageClient, output: vscode.LogOutputChannel, 
 	}
 	const branch = await pickBranch(target, listing);
 	if (!branch) return undefined;
-	const args: UseForkArguments = { ...target, url: url.trim(), branch: branch.name };
+	const args: UseForkArguments = { uri: target.uri, packageName: target.packageName, section: target.section, url: url.trim(), branch: branch.name };
 	const result = await next([args]) as UseForkResult | null | undefined;
 	if (!result?.applied) {
 		void vscode.window.showErrorMessage(result?.message ?? vscode.l10n.t('The fork could not be added.'));

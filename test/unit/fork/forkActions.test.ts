@@ -6,6 +6,7 @@ import type { CodeActionContext } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../../server/src/service/index';
 import { Commands } from '../../../protocol/ext';
 import { parseCursor } from '../../helpers/markers';
+import { liveProvider, liveSnapshot } from '../../helpers/liveSnapshot';
 
 const service = getLanguageService({ useForkCommand: Commands.useFork });
 
@@ -55,6 +56,50 @@ describe('code action: Use a fork of VENDOR/NAME…', () => {
 		assert.equal(actionsAt('{"require": {"acme/<|>lib": "^2.1"}}', { diagnostics: [], only: ['refactor'] }).length, 1);
 		assert.equal(actionsAt('{"require": {"acme/<|>lib": "^2.1"}}', { diagnostics: [], only: ['refactor.rewrite'] }).length, 1);
 		assert.equal(actionsAt('{"require": {"acme/<|>lib": "^2.1"}}', { diagnostics: [], only: ['quickfix'] }).length, 0);
+	});
+});
+
+describe('quick fix of branch-not-found: use a fork that has the branch', () => {
+	const REPO = 'composer repo (https://repo.example.org)';
+	const options = {
+		useForkCommand: Commands.useFork,
+		live: liveProvider(liveSnapshot({ packages: { 'acme/tools': { repository: REPO, entryIndex: 0, versions: ['2.1.0', 'dev-main'] } } })),
+	};
+
+	async function diagnosed(text: string) {
+		const document = TextDocument.create('file:///p/composer.json', 'json', 1, text);
+		const live = getLanguageService(options);
+		return { document, live, diagnostics: await live.doValidation(document) };
+	}
+
+	test('the diagnostic gets a quick fix that runs the command with the missing branch; the fork edit then keeps the alias', async () => {
+		const { document, live, diagnostics } = await diagnosed('{"require": {"acme/tools": "dev-fix as 2.1.x-dev"}}');
+		const d = diagnostics.find((x) => x.code === 'branch-not-found');
+		assert.ok(d, JSON.stringify(diagnostics));
+		const actions = live.getCodeActions(document, d.range, { diagnostics: [d], only: ['quickfix'] });
+		assert.equal(actions.length, 1, JSON.stringify(actions));
+		const [fix] = actions;
+		assert.equal(fix.title, 'Use a fork of acme/tools that has branch "fix"…');
+		assert.equal(fix.kind, 'quickfix');
+		assert.deepEqual(fix.diagnostics, [d]);
+		assert.deepEqual(fix.command?.arguments, [{ uri: document.uri, packageName: 'acme/tools', section: 'require', branch: 'fix' }]);
+		const edit = live.getForkEdit(document, { packageName: 'acme/tools', section: 'require', url: 'https://github.com/me/tools', branch: 'fix' });
+		assert.ok(edit.ok);
+		assert.equal(edit.constraint, 'dev-fix as 2.1.x-dev');
+		assert.equal(TextDocument.applyEdits(document, edit.edit.changes![document.uri]),
+			'{"require": {"acme/tools": "dev-fix as 2.1.x-dev"}, "repositories": [{"type": "vcs", "url": "https://github.com/me/tools"}]}');
+	});
+
+	test('other live diagnostics get no fork fix; without the command nothing is offered', async () => {
+		const { document, live, diagnostics } = await diagnosed('{"require": {"acme/tools": "^9.0"}}');
+		const d = diagnostics.find((x) => x.code === 'no-matching-version');
+		assert.ok(d, JSON.stringify(diagnostics));
+		assert.deepEqual(live.getCodeActions(document, d.range, { diagnostics: [d], only: ['quickfix'] }), []);
+		const branch = await diagnosed('{"require": {"acme/tools": "dev-fix"}}');
+		const missing = branch.diagnostics.find((x) => x.code === 'branch-not-found');
+		assert.ok(missing);
+		const withoutCommand = getLanguageService({ live: options.live });
+		assert.deepEqual(withoutCommand.getCodeActions(branch.document, missing.range, { diagnostics: [missing] }), []);
 	});
 });
 
