@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { buildFilter, namesToRegExp } from '../../server/src/resolvers/filters';
+import { buildFilter } from '../../server/src/resolvers/filters';
+import { compileNamePatterns } from '../../server/src/composer/namePatterns';
 import { resolverFor } from '../../server/src/resolvers/registry';
 import { parseComposerJson } from '../../server/src/model/composerDocument';
 import { buildRepositoryList } from '../../server/src/resolvers/repositoryList';
@@ -64,7 +65,7 @@ describe('repository list', () => {
 
 describe('filters', () => {
 	test('patterns are anchored, case-insensitive, * spans slashes; only: [] blocks everything', () => {
-		const re = namesToRegExp(['acme/*', 'x.y/z']);
+		const re = compileNamePatterns(['acme/*', 'x.y/z']);
 		assert.ok(re.test('ACME/lib') && re.test('acme/') && re.test('x.y/z'));
 		assert.ok(!re.test('xacme/lib') && !re.test('x-y/z'));
 		const none = buildFilter({ only: [] }, 'r');

@@ -39,8 +39,9 @@ function codeText(diagnostic: Diagnostic): string {
 export function formatText(file: string, diagnostics: readonly Diagnostic[]): string {
 	const lines = diagnostics.map((d) => {
 		const where = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-		// One diagnostic per line, whatever the message contains.
-		const message = messageText(d).replace(/\s*\n\s*/g, ' ');
+		// One diagnostic per line, whatever the message contains: a run of whitespace holding a newline becomes one
+		// space (matched run by run; `\s*\n\s*` would rescan a long run without a newline from each of its spaces).
+		const message = messageText(d).replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 		const code = codeText(d);
 		return `${where} ${severityName(d)}${code ? ` ${code}` : ''} ${message}`;
 	});

@@ -1,9 +1,48 @@
 // Composer's package naming rules, as its validating loader applies them to inline packages
 // (composer-semantics.md §1.3). Pure functions so completion and code actions can reuse them.
+// Composer's patterns (ValidatingArrayLoader::hasPackageNamingError, PlatformRepository::PLATFORM_PACKAGE_REGEX)
+// rely on PCRE's possessive quantifiers; JavaScript has none, and the same patterns written with plain
+// quantifiers backtrack exponentially (`a/` + 30×`a` + `!` took 53 s). The names are read by linear scanners
+// instead, which accept exactly the same strings (test/unit/linearChecks.test.ts compares both on a corpus).
 import * as l10n from '@vscode/l10n';
 
-const NAME = /^[a-z0-9](?:[_.-]?[a-z0-9]+)*\/[a-z0-9](?:(?:[_.]|-{1,2})?[a-z0-9]+)*$/i;
-const PLATFORM = /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|(?:ext|lib)-[a-z0-9](?:[_.-]?[a-z0-9]+)*|composer(?:-(?:plugin|runtime)-api)?)$/i;
+function isAlnum(code: number): boolean {
+	// ASCII only, either case: the patterns carry the `i` flag, which never folds other characters into ASCII.
+	return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/**
+ * Whether `s[from, to)` is `[a-z0-9](?:[_.-]?[a-z0-9]+)*` (vendor, platform suffix) or, with `doubleDash`,
+ * `[a-z0-9](?:(?:[_.]|-{1,2})?[a-z0-9]+)*` (package): letters and digits, starting and ending with one, where
+ * separators are single `_`, `.` or `-` (or `--`) never next to another separator.
+ */
+function isSeparatedWords(s: string, from: number, to: number, doubleDash: boolean): boolean {
+	if (from >= to || !isAlnum(s.charCodeAt(from)) || !isAlnum(s.charCodeAt(to - 1))) return false;
+	for (let i = from + 1; i < to - 1; i++) {
+		const c = s.charCodeAt(i);
+		if (isAlnum(c)) continue;
+		if (c !== 95 && c !== 46 && c !== 45) return false; // _ . -
+		if (doubleDash && c === 45 && s.charCodeAt(i + 1) === 45) i++;
+		if (!isAlnum(s.charCodeAt(i + 1))) return false;
+	}
+	return true;
+}
+
+/** `vendor/package` as Composer's naming pattern requires it (before the reserved-name and case checks). */
+export function isWellFormedPackageName(name: string): boolean {
+	const slash = name.indexOf('/');
+	return slash > 0 && isSeparatedWords(name, 0, slash, false) && isSeparatedWords(name, slash + 1, name.length, true);
+}
+
+const PLATFORM_NAMES = new Set(['php', 'php-64bit', 'php-ipv6', 'php-zts', 'php-debug', 'hhvm', 'composer', 'composer-plugin-api', 'composer-runtime-api']);
+
+/** PlatformRepository::isPlatformPackage: php, hhvm, composer APIs, `ext-*` and `lib-*` (any ASCII case). */
+export function isPlatformPackageName(name: string): boolean {
+	const lower = name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+	if (PLATFORM_NAMES.has(lower)) return true;
+	return (lower.startsWith('ext-') || lower.startsWith('lib-')) && isSeparatedWords(lower, 4, lower.length, false);
+}
+
 /** Names Windows reserves for devices: Composer refuses them as vendor or package name. */
 export const RESERVED_NAMES: readonly string[] = ['nul', 'con', 'prn', 'aux', 'com1', 'com2', 'com3', 'com4', 'com5', 'com6', 'com7', 'com8', 'com9', 'lpt1', 'lpt2', 'lpt3', 'lpt4', 'lpt5', 'lpt6', 'lpt7', 'lpt8', 'lpt9'];
 
@@ -19,8 +58,8 @@ export type PackageNameProblem = 'format' | 'reserved' | 'json-suffix' | 'upper-
  * package resolver (which keeps Composer's English messages) both ask here, so they refuse the same names.
  */
 export function packageNameProblem(name: string): PackageNameProblem | undefined {
-	if (PLATFORM.test(name)) return undefined;
-	if (!NAME.test(name)) return 'format';
+	if (isPlatformPackageName(name)) return undefined;
+	if (!isWellFormedPackageName(name)) return 'format';
 	const [vendor, pkg] = name.toLowerCase().split('/');
 	if (RESERVED_NAMES.includes(vendor) || RESERVED_NAMES.includes(pkg)) return 'reserved';
 	if (/\.json$/.test(name)) return 'json-suffix';

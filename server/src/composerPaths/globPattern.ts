@@ -11,43 +11,121 @@
 // Pure: no node:* imports.
 import { phpByteString } from '../semver/phpCompat';
 
-/** Expands `{a,b}` groups, nested ones too, into the alternatives glibc globs one after the other. */
-export function expandBraces(pattern: string, escapes = true): string[] {
-	const open = findOpenBrace(pattern, escapes);
-	if (open < 0) return [pattern];
-	let depth = 0;
-	const bounds = [open];
-	let close = -1;
-	for (let i = open; i < pattern.length && close < 0; i++) {
+/** Text, or a `{…}` group of alternatives (each a sequence again). */
+type BracePart = string | BracePart[][];
+
+/**
+ * Parses `{a,b}` groups as glibc expands them: the first unescaped `{` with its matching `}` is a group whose
+ * top-level commas separate the alternatives (nested groups expand inside them); an unmatched `{` makes the rest
+ * of the pattern literal (glibc retries without GLOB_BRACE). Matching braces are found in one pass with a stack.
+ */
+function parseBraces(pattern: string, escapes: boolean): BracePart[] {
+	const close = new Map<number, number>();
+	const commas = new Map<number, number[]>();
+	const open: number[] = [];
+	for (let i = 0; i < pattern.length; i++) {
 		const c = pattern[i];
 		if (escapes && c === '\\') i++;
-		else if (c === '{') depth++;
-		else if (c === '}' && --depth === 0) close = i;
-		else if (c === ',' && depth === 1) bounds.push(i);
+		else if (c === '{') { open.push(i); commas.set(i, []); }
+		else if (c === ',' && open.length > 0) commas.get(open[open.length - 1])!.push(i);
+		else if (c === '}' && open.length > 0) close.set(open.pop()!, i);
 	}
-	if (close < 0) return [pattern];
-	bounds.push(close);
-	const head = pattern.slice(0, open);
-	const tail = pattern.slice(close + 1);
-	const out: string[] = [];
-	for (let k = 0; k + 1 < bounds.length; k++) {
-		out.push(...expandBraces(head + pattern.slice(bounds[k] + 1, bounds[k + 1]) + tail, escapes));
-	}
-	return out;
+	const sequence = (from: number, to: number): BracePart[] => {
+		const parts: BracePart[] = [];
+		let text = '';
+		for (let i = from; i < to; i++) {
+			const c = pattern[i];
+			if (escapes && c === '\\') {
+				text += pattern.slice(i, i + 2);
+				i++;
+			} else if (c === '{') {
+				const end = close.get(i);
+				if (end === undefined) return [...parts, text + pattern.slice(i, to)];
+				if (text !== '') parts.push(text);
+				text = '';
+				const bounds = [i, ...commas.get(i)!, end];
+				const alternatives: BracePart[][] = [];
+				for (let k = 0; k + 1 < bounds.length; k++) alternatives.push(sequence(bounds[k] + 1, bounds[k + 1]));
+				// A group of one alternative is just its text (and keeps the expansion shallow).
+				if (alternatives.length === 1) parts.push(...alternatives[0]);
+				else parts.push(alternatives);
+				i = end;
+			} else {
+				text += c;
+			}
+		}
+		return text === '' ? parts : [...parts, text];
+	};
+	return sequence(0, pattern.length);
 }
 
-function findOpenBrace(s: string, escapes: boolean): number {
-	for (let i = 0; i < s.length; i++) {
-		if (escapes && s[i] === '\\') i++;
-		else if (s[i] === '{') return i;
+/** How many patterns a parsed sequence expands to, counting no further than `cap + 1`. */
+function countParts(parts: BracePart[], cap: number): number {
+	let product = 1;
+	for (const part of parts) {
+		if (typeof part === 'string') continue;
+		let sum = 0;
+		for (const alternative of part) {
+			sum += countParts(alternative, cap);
+			if (sum > cap) break;
+		}
+		product = Math.min(product * sum, cap + 1);
 	}
-	return -1;
+	return product;
+}
+
+function* expandParts(parts: BracePart[], index: number, prefix: string): Generator<string> {
+	for (let i = index; i < parts.length; i++) {
+		const part = parts[i];
+		if (typeof part === 'string') {
+			prefix += part;
+			continue;
+		}
+		for (const alternative of part) {
+			for (const head of expandParts(alternative, 0, '')) yield* expandParts(parts, i + 1, prefix + head);
+		}
+		return;
+	}
+	yield prefix;
+}
+
+/**
+ * How many patterns the `{a,b}` groups of `pattern` expand to (at most `cap + 1`: counting stops there), without
+ * expanding them: 16 groups of two are 65,536 patterns, and a caller must be able to refuse those unread.
+ */
+export function countBraceAlternatives(pattern: string, escapes = true, cap = Number.MAX_SAFE_INTEGER): number {
+	return countParts(parseBraces(pattern, escapes), cap);
+}
+
+/**
+ * The alternatives of `{a,b}` groups, nested ones too, in the order glibc globs them (the first group's first
+ * alternative, expanded fully, comes first), produced one at a time so a caller that stops early pays for no more.
+ */
+export function braceAlternatives(pattern: string, escapes = true): Generator<string> {
+	return expandParts(parseBraces(pattern, escapes), 0, '');
+}
+
+/** Every alternative of `{a,b}` groups at once (small patterns; globbing reads them lazily with braceAlternatives). */
+export function expandBraces(pattern: string, escapes = true): string[] {
+	return Array.from(braceAlternatives(pattern, escapes));
 }
 
 /** One path segment: a literal name (no wildcard), or a matcher for directory entry names. */
 export type GlobSegment =
 	| { readonly kind: 'literal'; readonly name: string }
-	| { readonly kind: 'pattern'; readonly regex: RegExp; readonly byteRegex: RegExp; readonly matchesLeadingDot: boolean };
+	| { readonly kind: 'pattern'; readonly chars: readonly GlobToken[]; readonly bytes: readonly GlobToken[]; readonly matchesLeadingDot: boolean };
+
+/**
+ * One step of a segment pattern: `*` (any run), or one character (a literal, `?`, a bracket expression). Matching
+ * them directly keeps a pattern of many stars linear per try, where the equivalent regex `[^/]*a[^/]*a…` would
+ * backtrack through every way of cutting the name.
+ */
+type GlobToken =
+	| { readonly kind: 'star' }
+	| { readonly kind: 'char'; readonly char: string }
+	| { readonly kind: 'any' }
+	/** A bracket expression: a one-character regex (null: it matches nothing). */
+	| { readonly kind: 'class'; readonly regex: RegExp | null };
 
 type ClassTable = Readonly<Record<string, string>>;
 
@@ -83,23 +161,36 @@ const BYTE_CLASSES: ClassTable = {
 	xdigit: '0-9A-Fa-f',
 };
 
-const NEVER = '(?!)';
-
 function codePoint(cp: number): string {
 	return `\\u{${cp.toString(16)}}`;
-}
-
-function literalRegex(ch: string): string {
-	return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** One character of a bracket expression; `cp` undefined: a collating element glob cannot match. */
 interface ClassChar { cp: number | undefined; next: number }
 
+/**
+ * `s.indexOf(target, from)` for the few closing markers of a bracket expression (`.]`, `=]`, `:]`), remembering the
+ * last answer per marker: asked again from a later position, the answer is the same until that position passes it,
+ * so a segment full of `[.` is searched once, not once per `[.`.
+ */
+class MarkerFinder {
+	/** Per marker: the answer `found` holds for every start in [from, found] (for all later starts when -1). */
+	private readonly last = new Map<string, { from: number; found: number }>();
+	constructor(private readonly s: string) {}
+
+	indexOf(target: string, from: number): number {
+		const known = this.last.get(target);
+		if (known !== undefined && from >= known.from && (known.found < 0 || from <= known.found)) return known.found;
+		const found = this.s.indexOf(target, from);
+		this.last.set(target, { from, found });
+		return found;
+	}
+}
+
 /** The character of a bracket expression at `i`: `[.c.]`, `[=c=]`, an escaped or a plain character. */
-function readClassChar(s: string, i: number, escapes: boolean): ClassChar | undefined {
+function readClassChar(s: string, i: number, escapes: boolean, markers: MarkerFinder): ClassChar | undefined {
 	if (s[i] === '[' && (s[i + 1] === '.' || s[i + 1] === '=')) {
-		const end = s.indexOf(`${s[i + 1]}]`, i + 2);
+		const end = markers.indexOf(`${s[i + 1]}]`, i + 2);
 		if (end >= 0) {
 			const inner = [...s.slice(i + 2, end)];
 			// Multi-character collating elements do not exist in the C/UTF-8 locales glob runs in.
@@ -111,20 +202,58 @@ function readClassChar(s: string, i: number, escapes: boolean): ClassChar | unde
 	return cp === undefined ? undefined : { cp, next: i + (cp > 0xffff ? 2 : 1) };
 }
 
-/** The regex for a bracket expression opened at `start`, or undefined when it is never closed. */
-function bracketRegex(s: string, start: number, escapes: boolean, classes: ClassTable): { regex: string; next: number } | undefined {
+/**
+ * Where a bracket expression ends, for one segment: memoised per position reached after the first character (whether
+ * and where a scan closes depends only on that position), so a segment of many unclosed `[` is read once, not once
+ * per `[`.
+ */
+class BracketEnds {
+	private readonly ends = new Map<number, number>();
+	constructor(private readonly s: string, private readonly escapes: boolean, readonly markers: MarkerFinder) {}
+
+	/** The index just past the closing `]` of a bracket opened at `start`, or -1 when it never closes. */
+	closeOf(start: number): number {
+		const s = this.s;
+		let i = start + 1;
+		if (s[i] === '!' || s[i] === '^') i++;
+		const visited: number[] = [];
+		let result = -1;
+		for (let first = true; i < s.length; first = false) {
+			if (!first) {
+				const known = this.ends.get(i);
+				if (known !== undefined) { result = known; break; }
+				visited.push(i);
+				if (s[i] === ']') { result = i + 1; break; }
+			}
+			if (s[i] === '[' && s[i + 1] === ':') {
+				const end = this.markers.indexOf(':]', i + 2);
+				if (end >= 0) { i = end + 2; continue; }
+			}
+			const from = readClassChar(s, i, this.escapes, this.markers);
+			if (from === undefined) break;
+			i = from.next;
+			if (s[i] === '-' && i + 1 < s.length && s[i + 1] !== ']') {
+				if (s[i + 1] === '[' && s[i + 2] === ':') { i++; continue; }
+				const to = readClassChar(s, i + 1, this.escapes, this.markers);
+				if (to === undefined) break;
+				i = to.next;
+			}
+		}
+		for (const v of visited) this.ends.set(v, result);
+		return result;
+	}
+}
+
+/** The token for a bracket expression opened at `start` and closing at `close` (from BracketEnds). */
+function bracketToken(s: string, start: number, close: number, escapes: boolean, classes: ClassTable, markers: MarkerFinder): GlobToken {
 	let i = start + 1;
 	const negate = s[i] === '!' || s[i] === '^';
 	if (negate) i++;
 	let body = '';
 	let valid = true;
-	for (let first = true; i < s.length; first = false) {
-		if (s[i] === ']' && !first) {
-			const regex = !valid ? NEVER : negate ? `[^/${body}]` : body === '' ? NEVER : `[${body}]`;
-			return { regex, next: i + 1 };
-		}
+	for (let first = true; i < close - 1 || (first && i < close); first = false) {
 		if (s[i] === '[' && s[i + 1] === ':') {
-			const end = s.indexOf(':]', i + 2);
+			const end = markers.indexOf(':]', i + 2);
 			if (end >= 0) {
 				const name = s.slice(i + 2, end);
 				if (Object.hasOwn(classes, name)) body += classes[name];
@@ -133,13 +262,11 @@ function bracketRegex(s: string, start: number, escapes: boolean, classes: Class
 				continue;
 			}
 		}
-		const from = readClassChar(s, i, escapes);
-		if (from === undefined) break;
+		const from = readClassChar(s, i, escapes, markers) as ClassChar;
 		i = from.next;
 		if (s[i] === '-' && i + 1 < s.length && s[i + 1] !== ']') {
 			if (s[i + 1] === '[' && s[i + 2] === ':') { valid = false; i++; continue; } // a class cannot end a range
-			const to = readClassChar(s, i + 1, escapes);
-			if (to === undefined) break;
+			const to = readClassChar(s, i + 1, escapes, markers) as ClassChar;
 			i = to.next;
 			if (from.cp === undefined || to.cp === undefined) valid = false;
 			// A reversed range matches nothing, but the rest of the bracket still counts.
@@ -149,45 +276,87 @@ function bracketRegex(s: string, start: number, escapes: boolean, classes: Class
 		if (from.cp === undefined) valid = false;
 		else body += codePoint(from.cp);
 	}
-	return undefined;
+	const source = !valid ? undefined : negate ? `[^/${body}]` : body === '' ? undefined : `[${body}]`;
+	return { kind: 'class', regex: source === undefined ? null : new RegExp(`^${source}$`, 'u') };
 }
 
-interface Translation { source: string; name: string; magic: boolean }
+interface Translation { tokens: GlobToken[]; name: string; magic: boolean }
 
 function translate(segment: string, escapes: boolean, classes: ClassTable): Translation {
-	let source = '';
+	const tokens: GlobToken[] = [];
+	const brackets = new BracketEnds(segment, escapes, new MarkerFinder(segment));
 	let name = '';
 	let magic = false;
 	for (let i = 0; i < segment.length;) {
 		const c = segment[i];
 		if (escapes && c === '\\' && i + 1 < segment.length) {
 			const ch = String.fromCodePoint(segment.codePointAt(i + 1) as number);
-			source += literalRegex(ch);
+			tokens.push({ kind: 'char', char: ch });
 			name += ch;
 			i += 1 + ch.length;
 			continue;
 		}
 		if (c === '*' || c === '?') {
 			magic = true;
-			source += c === '*' ? '[^/]*' : '[^/]';
+			// Consecutive stars are one star.
+			if (c === '?') tokens.push({ kind: 'any' });
+			else if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
 			i++;
 			continue;
 		}
 		if (c === '[') {
-			const bracket = bracketRegex(segment, i, escapes, classes);
-			if (bracket) {
+			const close = brackets.closeOf(i);
+			if (close >= 0) {
 				magic = true;
-				source += bracket.regex;
-				i = bracket.next;
+				tokens.push(bracketToken(segment, i, close, escapes, classes, brackets.markers));
+				i = close;
 				continue;
 			}
 		}
 		const ch = String.fromCodePoint(segment.codePointAt(i) as number);
-		source += literalRegex(ch);
+		tokens.push({ kind: 'char', char: ch });
 		name += ch;
 		i += ch.length;
 	}
-	return { source, name, magic };
+	return { tokens, name, magic };
+}
+
+function tokenMatches(token: GlobToken, ch: string): boolean {
+	switch (token.kind) {
+		case 'char': return token.char === ch;
+		case 'any': return ch !== '/';
+		case 'class': return token.regex !== null && token.regex.test(ch);
+		default: return false;
+	}
+}
+
+/**
+ * Wildcard matching with one-character tokens and stars: on a mismatch only the last star takes one more
+ * character (an earlier star never needs to), so a try costs at most name × pattern steps. Names never hold `/`.
+ */
+function matchTokens(tokens: readonly GlobToken[], name: string): boolean {
+	const chars = Array.from(name);
+	let t = 0;
+	let c = 0;
+	let star = -1;
+	let starFrom = 0;
+	while (c < chars.length) {
+		const token = tokens[t];
+		if (token !== undefined && token.kind === 'star') {
+			star = t++;
+			starFrom = c;
+		} else if (token !== undefined && tokenMatches(token, chars[c])) {
+			t++;
+			c++;
+		} else if (star >= 0) {
+			t = star + 1;
+			c = ++starFrom;
+		} else {
+			return false;
+		}
+	}
+	while (tokens[t]?.kind === 'star') t++;
+	return t === tokens.length;
 }
 
 /** Compiles one segment (the text between separators) of a brace-free pattern. */
@@ -197,15 +366,15 @@ export function compileSegment(segment: string, escapes = true): GlobSegment {
 	const bytes = translate(phpByteString(segment), escapes, BYTE_CLASSES);
 	// glibc's FNM_PERIOD: only a literal `.` (escaped or not) at the start matches a leading dot.
 	const matchesLeadingDot = segment.startsWith('.') || (escapes && segment.startsWith('\\.'));
-	return { kind: 'pattern', regex: new RegExp(`^${chars.source}$`, 'u'), byteRegex: new RegExp(`^${bytes.source}$`, 'u'), matchesLeadingDot };
+	return { kind: 'pattern', chars: chars.tokens, bytes: bytes.tokens, matchesLeadingDot };
 }
 
 /** Whether a directory entry name matches a compiled pattern segment. */
 export function segmentMatches(segment: GlobSegment, entryName: string): boolean {
 	if (segment.kind === 'literal') return segment.name === entryName;
 	if (entryName.startsWith('.') && !segment.matchesLeadingDot) return false;
-	if (segment.regex.test(entryName)) return true;
-	return /[^\x00-\x7f]/.test(entryName) && segment.byteRegex.test(phpByteString(entryName));
+	if (matchTokens(segment.chars, entryName)) return true;
+	return /[^\x00-\x7f]/.test(entryName) && matchTokens(segment.bytes, phpByteString(entryName));
 }
 
 /** Orders strings as their UTF-8 bytes compare (glob sorts in the C locale), unlike UTF-16 code-unit order. */

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { Credentials } from './types';
+import { replaceUserinfo } from './urlUserinfo';
 
 /** The auth sections of auth.json / config, as Composer names them. */
 export const AUTH_SECTIONS = ['bitbucket-oauth', 'github-oauth', 'gitlab-oauth', 'gitlab-token', 'http-basic', 'bearer'] as const;
@@ -30,6 +31,9 @@ export function registerSecret(value: string | undefined): void {
 	}
 }
 
+/** `\b[a-z][a-z0-9+.-]*://` then user-info up to whitespace, `/`, `@` or a quote. */
+const REDACT_USERINFO = { wordBoundary: true, stops: (c: string) => /[\s/'"]/.test(c) };
+
 function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -40,7 +44,7 @@ function escapeRegExp(s: string): string {
  */
 export function redact(text: string): string {
 	// user:password@ always goes; a bare user@ stays (ssh://git@host) unless it looks like a token.
-	let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^\s/@'"]+)@/gi, (m, scheme: string, userinfo: string) =>
+	let out = replaceUserinfo(text, REDACT_USERINFO, (scheme, userinfo, m) =>
 		userinfo.includes(':') || /^(?:[0-9a-f]{12,}|gh[pousr]_\w+|github_pat_\w+|glpat-[\w-]+|x-token-auth|oauth2)$/i.test(userinfo) ? `${scheme}***@` : m);
 	out = out.replace(/([?&](?:access_token|private_token|token)=)[^&\s'"#]+/gi, '$1***');
 	out = out.replace(/\b(authorization|private-token|job-token)(\s*[:=]\s*)(?:(basic|bearer|token)\s+)?[^\s,'"]+/gi,

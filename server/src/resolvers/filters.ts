@@ -1,6 +1,7 @@
 // Composer's FilterRepository: `only` / `exclude` name patterns and `canonical`. Patterns are anchored and
 // case-insensitive, `*` matches any run of characters including `/`; `only: []` lets nothing through.
 import * as l10n from '@vscode/l10n';
+import { compileNamePatterns, type NamePatterns } from '../composer/namePatterns';
 
 export interface RepositoryFilter {
 	/** False when the repository must not hide the same names in later repositories. */
@@ -11,29 +12,24 @@ export interface RepositoryFilter {
 
 export type FilterResult = { ok: true; filter: RepositoryFilter } | { ok: false; message: string };
 
-/** BasePackage::packageNamesToRegexp. */
-export function namesToRegExp(patterns: unknown[]): RegExp {
-	const parts = patterns.map((p) => String(p).replace(/[.*+?^${}()|[\]\\/#-]/g, '\\$&').replace(/\\\*/g, '.*'));
-	return new RegExp(`^(?:${parts.join('|')})$`, 'i');
-}
 
 const isSet = (v: unknown) => v !== undefined && v !== null;
 
 /** Reads the three keys of a repository config; `repoName` is Composer's getRepoName() for messages. */
 export function buildFilter(config: Record<string, unknown>, repoName: string): FilterResult {
-	let only: RegExp | undefined;
-	let exclude: RegExp | undefined;
+	let only: NamePatterns | undefined;
+	let exclude: NamePatterns | undefined;
 	if (isSet(config.only)) {
 		if (typeof config.only !== 'object') {
 			return { ok: false, message: l10n.t('"only" key for repository {0} should be an array', repoName) };
 		}
-		only = namesToRegExp(Object.values(config.only as object));
+		only = compileNamePatterns(Object.values(config.only as object));
 	}
 	if (isSet(config.exclude)) {
 		if (typeof config.exclude !== 'object') {
 			return { ok: false, message: l10n.t('"exclude" key for repository {0} should be an array', repoName) };
 		}
-		exclude = namesToRegExp(Object.values(config.exclude as object));
+		exclude = compileNamePatterns(Object.values(config.exclude as object));
 	}
 	if (only && exclude) {
 		return { ok: false, message: l10n.t('Only one of "only" and "exclude" can be specified for repository {0}', repoName) };

@@ -10,6 +10,7 @@ import { createHttpClient } from '../net/http';
 import { HttpCache } from '../net/httpCache';
 import { NodeProcessRunner } from '../net/processRunner';
 import type { HttpClient, ProcessRunner } from '../net/types';
+import { phpRtrim } from '../semver/phpCompat';
 import type { Credentials } from '../net/types';
 import type { ComposerConfigFacts, ResolveContext } from './types';
 
@@ -23,7 +24,7 @@ export const DEFAULT_API_BASE_URLS = {
 
 /** Environment variables that move an API base URL (tests, mirrors, enterprise hosts). */
 export function apiBaseUrlsFromEnv(env: Record<string, string | undefined>): ResolveContext['apiBaseUrls'] {
-	const pick = (name: string, def: string) => (env[name] ? env[name]!.replace(/\/+$/, '') : def);
+	const pick = (name: string, def: string) => (env[name] ? phpRtrim(env[name]!, '/') : def);
 	const packagistRepo = pick('COMPOSER_REPOS_PACKAGIST_URL', DEFAULT_API_BASE_URLS.packagistRepo);
 	return {
 		github: pick('COMPOSER_REPOS_GITHUB_API_URL', DEFAULT_API_BASE_URLS.github),

@@ -1,6 +1,6 @@
 // How Composer cuts a constraint string into OR groups and AND atoms, with the offset of every
 // piece in the original text (the editor features need ranges; the parser only needs the text).
-import { WS, phpTrim, phpTrimStart } from './phpCompat';
+import { phpTrim, phpTrimStart } from './phpCompat';
 
 export interface Span {
 	text: string;
@@ -10,8 +10,8 @@ export interface Span {
 	end: number;
 }
 
-/** `\s*\|\|?\s*`: `||` and a single `|` both mean OR. */
-const OR_SPLIT = new RegExp(`${WS}*\\|\\|?${WS}*`, 'g');
+/** PCRE `\s`: the characters around `|` that belong to the separator. */
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
 /**
  * A comma or a space is AND, except after an operator or `as`, next to a hyphen (so `1 - 2` stays a
  * range) or before `as` (so `x as y` stays together).
@@ -31,15 +31,35 @@ export function splitWithOffsets(re: RegExp, text: string, offset: number): Span
 	return out;
 }
 
+/**
+ * `preg_split('{\s*\|\|?\s*}', …)`: `||` and a single `|` both mean OR, with the whitespace around them. Done by
+ * hand: as a global regex, `\s*` restarts at every space of a long run that leads to no `|` (quadratic).
+ */
+function splitOrWithOffsets(text: string, offset: number): Span[] {
+	const out: Span[] = [];
+	let last = 0;
+	for (let bar = text.indexOf('|'); bar >= 0; bar = text.indexOf('|', bar)) {
+		let start = bar;
+		while (start > last && isSpace(text[start - 1])) start--;
+		let end = text[bar + 1] === '|' ? bar + 2 : bar + 1;
+		while (isSpace(text[end])) end++;
+		out.push({ text: text.slice(last, start), start: offset + last, end: offset + start });
+		last = end;
+		bar = end;
+	}
+	out.push({ text: text.slice(last), start: offset + last, end: offset + text.length });
+	return out;
+}
+
 /** The trimmed input split into OR groups, each split into AND atoms. */
 export function splitConstraintGroups(input: string): Span[][] {
 	const trimmed = phpTrim(input);
-	return splitWithOffsets(OR_SPLIT, trimmed, phpTrimStart(input)).map((group) => splitWithOffsets(AND_SPLIT, group.text, group.start));
+	return splitOrWithOffsets(trimmed, phpTrimStart(input)).map((group) => splitWithOffsets(AND_SPLIT, group.text, group.start));
 }
 
 /** Plain-text version of `splitConstraintGroups` for the hot path. */
 export function splitOr(input: string): string[] {
-	return phpTrim(input).split(OR_SPLIT);
+	return splitOrWithOffsets(phpTrim(input), 0).map((group) => group.text);
 }
 
 export function splitAnd(group: string): string[] {

@@ -14,6 +14,16 @@ export const DOT = '[^\\n]';
 /** PCRE `$` without the `D` flag: the end, or just before a final "\n". */
 export const END = '(?=\\n?$)';
 
+/**
+ * Where a match of a pattern that cannot cross "\n" and ends at END may start: after the last "\n" that is not
+ * the final one. Searching from there instead of from 0 keeps an unanchored pattern such as `#.+$` linear (tried
+ * from every `#` of `#a#a#a…\nx`, it rescans the rest each time).
+ */
+export function lastLineStart(s: string): number {
+	const before = s.endsWith('\n') ? s.length - 2 : s.length - 1;
+	return before < 0 ? 0 : s.lastIndexOf('\n', before) + 1;
+}
+
 const TRIMMED = ' \t\n\r\0\v';
 
 /** PHP `trim()` with its default character list (it does not strip \f or Unicode spaces). */
@@ -23,6 +33,23 @@ export function phpTrim(s: string): string {
 	while (start < end && TRIMMED.includes(s[start])) start++;
 	while (end > start && TRIMMED.includes(s[end - 1])) end--;
 	return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/**
+ * PHP `rtrim($s, $chars)` for single characters (no `..` ranges). Replaces `s.replace(/\/+$/, '')`, which V8
+ * runs in quadratic time on a long run of slashes that does not end the string.
+ */
+export function phpRtrim(s: string, chars: string): string {
+	let end = s.length;
+	while (end > 0 && chars.includes(s[end - 1])) end--;
+	return end === s.length ? s : s.slice(0, end);
+}
+
+/** PHP `trim($s, $chars)` for single characters. */
+export function phpTrimChars(s: string, chars: string): string {
+	let start = 0;
+	while (start < s.length && chars.includes(s[start])) start++;
+	return phpRtrim(start === 0 ? s : s.slice(start), chars);
 }
 
 /** Number of characters `phpTrim` removes from the start of `s`. */

@@ -4,7 +4,7 @@
 // exponential backtracking).
 import * as l10n from '@vscode/l10n';
 import { semverError } from './errors';
-import { DOT, END, NOT_COMMA_WS, NOT_WS, asciiLower, phpTrim } from './phpCompat';
+import { DOT, END, NOT_COMMA_WS, NOT_WS, asciiLower, lastLineStart, phpTrim } from './phpCompat';
 
 export type Stability = 'stable' | 'RC' | 'beta' | 'alpha' | 'dev';
 
@@ -20,11 +20,13 @@ const FLAG_RE = new RegExp(`@(?:${STABILITIES})${END}`, 'i');
 const BUILD_RE = new RegExp(`^([^,\\t\\n\\v\\f\\r +]+)\\+${NOT_WS}+${END}`);
 const CLASSIC_RE = new RegExp(`^v?(\\d{1,5})(\\.\\d+)?(\\.\\d+)?(\\.\\d+)?${MODIFIER}${END}`, 'i');
 const DATE_RE = new RegExp(`^v?(\\d{4}(?:[.:-]?\\d{2}){1,6}(?:[.:-]?\\d{1,3}){0,2})${MODIFIER}${END}`, 'i');
-const DEV_SUFFIX_RE = new RegExp(`(${DOT}*?)[.-]?dev${END}`, 'i');
+/** Sticky: tried at one place only (see devSuffixBranch). */
+const DEV_SUFFIX_RE = new RegExp(`(${DOT}*?)[.-]?dev${END}`, 'iy');
 const BRANCH_RE = /^v?(\d+)(\.(?:\d+|[xX*]))?(\.(?:\d+|[xX*]))?(\.(?:\d+|[xX*]))?$/i;
 const NUMERIC_ALIAS_RE = new RegExp(`^((?:\\d+\\.)*\\d+)(?:\\.x)?-dev${END}`, 'i');
-const REF_STRIP_RE = new RegExp(`#${DOT}+${END}`);
-const STABILITY_RE = new RegExp(`${MODIFIER}(?:\\+${DOT}*)?${END}`, 'i');
+const REF_STRIP_RE = new RegExp(`#${DOT}+${END}`, 'y');
+/** Sticky: parseStability tries it place by place from the last line on, as the unanchored search would. */
+const STABILITY_RE = new RegExp(`${MODIFIER}(?:\\+${DOT}*)?${END}`, 'iy');
 
 /** `stripos($version, 'dev-') === 0` */
 function startsWithDevPrefix(version: string): boolean {
@@ -98,12 +100,44 @@ export function tryNormalize(version: string): string | undefined {
 	if (date) return withModifier(date[1].replace(/\D/g, '.'), date, 2);
 
 	// `1.x-dev`, `2.0-dev`: a numeric branch. A non-numeric one should have been written `dev-name`.
-	const dev = DEV_SUFFIX_RE.exec(version);
-	if (dev) {
-		const normalized = normalizeBranch(dev[1]);
+	const dev = devSuffixBranch(version);
+	if (dev !== undefined) {
+		const normalized = normalizeBranch(dev);
 		if (!normalized.includes('dev-')) return normalized;
 	}
 	return undefined;
+}
+
+/**
+ * Group 1 of `/(.*?)[.-]?dev$/i` (PCRE `.` and `$`): the text before a final `dev`, from the start of the last line.
+ * Unanchored, the search starts over at every character and scans to the end each time; but only a start on the
+ * last line can reach the end, and if the first of them fails, all do.
+ */
+function devSuffixBranch(version: string): string | undefined {
+	DEV_SUFFIX_RE.lastIndex = lastLineStart(version);
+	return DEV_SUFFIX_RE.exec(version)?.[1];
+}
+
+/** `preg_replace('{#.+$}', '', $version)`: only the first `#` of the last line can start the match. */
+function stripReference(version: string): string {
+	const hash = version.indexOf('#', lastLineStart(version));
+	if (hash < 0) return version;
+	REF_STRIP_RE.lastIndex = hash;
+	const m = REF_STRIP_RE.exec(version);
+	return m ? version.slice(0, hash) + version.slice(hash + m[0].length) : version;
+}
+
+/**
+ * The first match of Composer's `{<modifier>(?:\+.*)?$}i`, place by place from the start of the last line (no
+ * match can start before it). An attempt that fails stops within the run of modifier characters it started in, and
+ * one that reaches a `+` succeeds, so the whole search stays linear. There is always a match (all of it is optional).
+ */
+function stabilityMatch(lower: string): RegExpExecArray {
+	for (let at = lastLineStart(lower); ; at++) {
+		STABILITY_RE.lastIndex = at;
+		const m = STABILITY_RE.exec(lower);
+		if (m) return m;
+	}
 }
 
 /** Composer's message for an invalid version; it names the side of an `X as Y` alias that is wrong. */
@@ -178,10 +212,9 @@ export function parseNumericAliasPrefix(branch: string): string | false {
 
 /** `VersionParser::parseStability()`: the stability a version string implies. */
 export function parseStability(version: string): Stability {
-	version = String(version).replace(REF_STRIP_RE, '');
+	version = stripReference(String(version));
 	if (version.startsWith('dev-') || version.endsWith('-dev')) return 'dev';
-	// The regex always matches (everything in it is optional), at worst as an empty match at the end.
-	const m = STABILITY_RE.exec(asciiLower(version)) as RegExpExecArray;
+	const m = stabilityMatch(asciiLower(version));
 	if (m[3]) return 'dev';
 	switch (m[1]) {
 		case 'beta': case 'b': return 'beta';

@@ -2,12 +2,13 @@
 // so Windows paths work too; results use '/' unless the base already used '\'.
 
 import { isAbsolutePath } from '../composerPaths';
+import { phpRtrim } from '../semver/phpCompat';
 
 // Composer's Filesystem::isAbsolutePath, shared with the resolvers (server/src/composerPaths/).
 export { isAbsolutePath };
 
 export function dirname(p: string): string {
-	const trimmed = p.replace(/[\\/]+$/, '');
+	const trimmed = phpRtrim(p, '\\/');
 	const i = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
 	if (i < 0) return '.';
 	if (i === 0) return trimmed[0];
@@ -16,7 +17,7 @@ export function dirname(p: string): string {
 
 /** Joins and normalizes `.` / `..` segments. */
 export function resolvePath(base: string, rel: string): string {
-	const full = isAbsolutePath(rel) ? rel : `${base.replace(/[\\/]+$/, '')}/${rel}`;
+	const full = isAbsolutePath(rel) ? rel : `${phpRtrim(base, '\\/')}/${rel}`;
 	const sep = full.includes('\\') && !full.includes('/') ? '\\' : '/';
 	const drive = /^[a-zA-Z]:/.test(full) ? full.slice(0, 2) : '';
 	const rest = full.slice(drive.length);

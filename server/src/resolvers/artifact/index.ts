@@ -4,6 +4,7 @@
 // composer.json is skipped, while an unsupported upper-case extension, broken JSON or a package without
 // name/version fails the whole repository.
 import * as l10n from '@vscode/l10n';
+import { phpRtrim } from '../../semver/phpCompat';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandPath, isAbsolutePath } from '../../composerPaths';
@@ -37,7 +38,7 @@ function walk(root: string, shown: string): Array<{ abs: string; shown: string }
 		}
 		for (const name of names) {
 			const childAbs = path.join(abs, name);
-			const childShown = `${label.replace(/\/+$/, '')}/${name}`;
+			const childShown = `${phpRtrim(label, '/')}/${name}`;
 			let st: fs.Stats;
 			try {
 				st = fs.statSync(childAbs);

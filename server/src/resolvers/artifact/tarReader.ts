@@ -2,6 +2,7 @@
 // PharData): root composer.json, else `<single top-level directory>/composer.json`. Never extracts.
 import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
+import { phpRtrim } from '../../semver/phpCompat';
 import { locateComposerJson, type ArchiveJson } from './zipReader';
 
 const MAX_ARCHIVE_BYTES = 512 * 1024 * 1024;
@@ -48,20 +49,34 @@ function parseTar(data: Buffer): TarEntry[] | null {
 		if (type === 'L') {
 			longName = cString(data, start, size);
 		} else if (type === 'x') {
-			const m = /\d+ path=([^\n]*)\n/.exec(data.subarray(start, start + size).toString('utf8'));
-			if (m) {
-				longName = m[1];
+			const path = paxPath(data.subarray(start, start + size).toString('utf8'));
+			if (path !== undefined) {
+				longName = path;
 			}
 		} else if (type !== 'g') {
 			const full = (longName ?? name).replace(/^\.\//, '');
 			longName = undefined;
 			if (full !== '' && full !== '.') {
-				entries.push({ name: full.replace(/\/+$/, ''), dir: type === '5' || full.endsWith('/'), start, size });
+				entries.push({ name: phpRtrim(full, '/'), dir: type === '5' || full.endsWith('/'), start, size });
 			}
 		}
 		offset = start + Math.ceil(size / 512) * 512;
 	}
 	return entries;
+}
+
+/**
+ * The value of the first `<digits> path=<value>\n` record of a pax header, as `/\d+ path=([^\n]*)\n/` finds it
+ * (that regex restarts at every digit of a long digit run: quadratic on a hostile header).
+ */
+export function paxPath(header: string): string | undefined {
+	for (let at = header.indexOf(' path='); at >= 0; at = header.indexOf(' path=', at + 1)) {
+		const c = header.charCodeAt(at - 1);
+		if (!(c >= 48 && c <= 57)) continue;
+		const newline = header.indexOf('\n', at + 6);
+		return newline < 0 ? undefined : header.slice(at + 6, newline);
+	}
+	return undefined;
 }
 
 export function readTarComposerJson(file: string): ArchiveJson {

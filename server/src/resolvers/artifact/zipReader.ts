@@ -3,6 +3,7 @@
 // Entry names are taken raw (decodeStrings: false) so names yauzl would reject (`../x`) are still only names
 // inside the archive: nothing here ever touches the file system beyond the zip itself.
 import * as yauzl from 'yauzl';
+import { phpRtrim } from '../../semver/phpCompat';
 
 /** `content` null = Composer's "doesn't seem to hold a package" (unopenable or empty zip); `error` = skipped with a reason. */
 export type ArchiveJson = { content: string | null; error?: string };
@@ -14,7 +15,7 @@ const NONE_FOUND = 'No composer.json found either at the top level or within the
 
 /** PHP's dirname() for archive entry names (trailing slashes ignored, no slash → '.'). */
 function dirname(name: string): string {
-	const trimmed = name.replace(/\/+$/, '');
+	const trimmed = phpRtrim(name, '/');
 	const i = trimmed.lastIndexOf('/');
 	if (i < 0) {
 		return '.';
@@ -41,7 +42,7 @@ export function locateComposerJson(names: string[], isDir: (name: string) => boo
 			if (!dirsOnly) {
 				key = name;
 			} else if (isDir(name)) {
-				key = name.replace(/\/+$/, '');
+				key = phpRtrim(name, '/');
 			}
 		} else if (!dir.includes('/') && !dir.includes('\\')) {
 			key = dirsOnly ? dir : `${dir}/`;

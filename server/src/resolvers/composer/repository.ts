@@ -4,10 +4,12 @@
 // inline `packages` + `includes` (and the legacy whole-file form).
 import * as l10n from '@vscode/l10n';
 import { redact } from '../../net/credentials';
+import { isPlatformPackageName } from '../../composer/packageNames';
 import type { ResolveContext } from '../types';
 import { fetchJson, type FetchOptions, type JsonFetch } from './fetch';
 import { expandMinified } from './minifier';
-import { canonicalizeUrl, encodeDollar, patternToRegExp, sanitizeUrl } from './url';
+import { canonicalizeUrl, encodeDollar, sanitizeUrl } from './url';
+import { compileNamePatterns, type NamePatterns } from '../../composer/namePatterns';
 
 type Json = Record<string, unknown>;
 
@@ -25,12 +27,10 @@ interface Root {
 	hasProviders: boolean;
 	partial?: Map<string, Json[]>;
 	available?: Set<string>;
-	patterns?: RegExp[];
+	patterns?: NamePatterns;
 	listUrl?: string;
 }
 
-/** Names Composer never asks a repository for (PlatformRepository::isPlatformPackage, the root package). */
-const PLATFORM = /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|(?:ext|lib)-[a-z0-9](?:[_.-]?[a-z0-9]+)*|composer(?:-(?:plugin|runtime)-api)?)$/i;
 /** Characters a package name can hold; anything else is never substituted into a URL. */
 const SAFE_NAME = /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/;
 
@@ -100,7 +100,7 @@ export class ComposerRepoSession {
 			}
 			const patterns = Array.isArray(data['available-package-patterns']) ? data['available-package-patterns'].filter((n): n is string => typeof n === 'string') : [];
 			if (patterns.length > 0) {
-				root.patterns = patterns.map(patternToRegExp);
+				root.patterns = compileNamePatterns(patterns);
 			}
 		} else {
 			const providersUrl = str('providers-url');
@@ -172,7 +172,7 @@ export class ComposerRepoSession {
 		}
 		if (root.lazyUrl && !root.hasProviders && remaining.length > 0) {
 			const listed = root.available !== undefined || root.patterns !== undefined;
-			const toLoad = listed ? remaining.filter((n) => root.available?.has(n) || root.patterns?.some((p) => p.test(n))) : remaining;
+			const toLoad = listed ? remaining.filter((n) => root.available?.has(n) || root.patterns?.test(n)) : remaining;
 			await pool(toLoad, 8, async (name) => {
 				const r = await this.loadV2(root.lazyUrl!, name);
 				if (r.found) {
@@ -280,7 +280,7 @@ export class ComposerRepoSession {
 			files = [{ packages: { versions: root.partial.get(name) } }];
 			fromPartial = true;
 		} else {
-			if (PLATFORM.test(name) || name === '__root__' || !SAFE_NAME.test(name)) {
+			if (isPlatformPackageName(name) || name === '__root__' || !SAFE_NAME.test(name)) {
 				return [];
 			}
 			const listing = await this.providerNames(root);
@@ -337,7 +337,7 @@ export class ComposerRepoSession {
 
 	/** v2: `<name>.json` and `<name>~dev.json`; the name is found as soon as `packages[name]` exists. */
 	private async loadV2(template: string, name: string): Promise<{ found: boolean; versions: Json[] }> {
-		if (PLATFORM.test(name) || name === '__root__' || !SAFE_NAME.test(name)) {
+		if (isPlatformPackageName(name) || name === '__root__' || !SAFE_NAME.test(name)) {
 			return { found: false, versions: [] };
 		}
 		const results = await Promise.all([name, name + '~dev'].map((file) => this.get(template.split('%package%').join(file), { cache: true })));

@@ -3,6 +3,7 @@
 // the caller injects.
 import { redact } from '../../net/credentials';
 import * as l10n from '@vscode/l10n';
+import { phpRtrim } from '../../semver/phpCompat';
 
 export type RepoUrl =
 	| { ok: true; url: string; packagesJsonUrl: string; baseUrl: string }
@@ -29,7 +30,7 @@ export function normalizeRepoUrl(raw: unknown, options: RepoUrlOptions = {}): Re
 		// Without a scheme Composer assumes http:// (which secure-http then refuses) unless it is a local path.
 		url = local !== undefined ? 'file://' + local : 'http://' + url;
 	}
-	url = url.replace(/\/+$/, '');
+	url = phpRtrim(url, '/');
 	if (url === '') {
 		return { ok: false, message: l10n.t('The repository url must not be an empty string') };
 	}
@@ -46,10 +47,38 @@ export function normalizeRepoUrl(raw: unknown, options: RepoUrlOptions = {}): Re
 	}
 	// repo.packagist.org is served from a configurable base (https only: http:// stays and meets secure-http).
 	if (options.packagistRepo && /^https:/i.test(url) && REPO_PACKAGIST.test(url)) {
-		url = options.packagistRepo.replace(/\/+$/, '');
+		url = phpRtrim(options.packagistRepo, '/');
 	}
-	const baseUrl = url.replace(/(?:\/[^/\\]+\.json)?(?:[?#].*)?$/, '').replace(/\/+$/, '');
+	const baseUrl = phpRtrim(url.slice(0, jsonFileSuffixStart(url)), '/');
 	return { ok: true, url, packagesJsonUrl: packagesJsonUrl(url), baseUrl: baseUrl === '' ? url : baseUrl };
+}
+
+const isLineTerminator = (c: string): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+
+/**
+ * Where Composer's `{(?:/[^/\\\\]+\.json)?(?:[?#].*)?$}` (the root file name, then a query or fragment) starts
+ * matching, so the base URL is what comes before. Unanchored, the regex rescans the rest of the URL from every `?`
+ * and `#` (quadratic); here each path segment is read once. The earliest of: a `/name.json` segment after which
+ * only a query or fragment (or nothing) follows, or a `?`/`#` with no line terminator after it; else the end.
+ */
+export function jsonFileSuffixStart(url: string): number {
+	let lastBreak = -1;
+	for (let i = 0; i < url.length; i++) if (isLineTerminator(url[i])) lastBreak = i;
+	// A `?…`/`#…` tail may start at q: `.` matches anything but a line terminator up to the end.
+	const tailAt = (q: number): boolean => q === url.length || ((url[q] === '?' || url[q] === '#') && q > lastBreak);
+	for (let p = 0; p < url.length; p++) {
+		if (url[p] === '/') {
+			// `/` + at least one character + `.json`, all inside one segment (no `/` or `\`).
+			let end = p + 1;
+			while (end < url.length && url[end] !== '/' && url[end] !== '\\') end++;
+			for (let q = p + 7; q <= end; q++) {
+				if (url.endsWith('.json', q) && tailAt(q)) return p;
+			}
+		} else if (tailAt(p)) {
+			return p;
+		}
+	}
+	return url.length;
 }
 
 /** A URL whose path contains `.json` is the root file itself; otherwise `<url>/packages.json`. */
@@ -81,10 +110,4 @@ export function sanitizeUrl(url: string): string {
 export function encodeDollar(url: string): string {
 	const pos = url.indexOf('$');
 	return pos > 0 && /^https?:\/\//i.test(url) ? url.slice(0, pos) + '%24' + url.slice(pos + 1) : url;
-}
-
-/** BasePackage::packageNamesToRegexp for `available-package-patterns`: anchored, case-insensitive, `*` = anything. */
-export function patternToRegExp(pattern: string): RegExp {
-	const body = pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.*');
-	return new RegExp('^(?:' + body + ')$', 'i');
 }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { normalize, normalizeBranch, DEFAULT_BRANCH_ALIAS } from '../../semver';
 import type { ProcessRunner } from '../../net/types';
+import { branchLine, currentBranchLine, isRemoteHeadLine } from './gitBranchLines';
 
 export interface GuessedVersion {
 	prettyVersion: string;
@@ -111,23 +112,24 @@ async function guessGit(processes: ProcessRunner, dir: string, packageConfig: Re
 		const branches: string[] = [];
 		let feature = false;
 		for (const line of output.split(/\r?\n/)) {
-			const current = /^(?:\* ) *(\(no branch\)|\(detached from \S+\)|\(HEAD detached at \S+\)|\S+) *([a-f0-9]+) .*$/.exec(line);
+			const current = currentBranchLine(line);
 			if (line && current) {
-				if (current[1] === '(no branch)' || current[1].startsWith('(detached ') || current[1].startsWith('(HEAD detached at')) {
-					version = `dev-${current[2]}`;
+				const [name, hash] = current;
+				if (name === '(no branch)' || name.startsWith('(detached ') || name.startsWith('(HEAD detached at')) {
+					version = `dev-${hash}`;
 					pretty = version;
 					feature = true;
 					detached = true;
 				} else {
-					version = normalizeBranch(current[1]);
-					pretty = `dev-${current[1]}`;
-					feature = isFeatureBranch(packageConfig, current[1]);
+					version = normalizeBranch(name);
+					pretty = `dev-${name}`;
+					feature = isFeatureBranch(packageConfig, name);
 				}
 			}
-			if (line && !/^ *.+\/HEAD /.test(line)) {
-				const m = /^(?:\* )? *((?:remotes\/(?:origin|upstream)\/)?[^\s/]+) *([a-f0-9]+) .*$/.exec(line);
+			if (line && !isRemoteHeadLine(line)) {
+				const m = branchLine(line);
 				if (m) {
-					branches.push(m[1]);
+					branches.push(m[0]);
 				}
 			}
 		}

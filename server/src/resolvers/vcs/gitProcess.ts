@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { VcsDriverError } from './driver';
 import { redactUrl } from './urlSafety';
+import { replaceUserinfo } from '../../net/urlUserinfo';
 
 const GIT_TIMEOUT_MS = 300_000;
 
@@ -42,7 +43,7 @@ export function cleanStderr(stderr: string): string {
 		.split(/\r?\n/)
 		.map((l) => l.trim())
 		.filter((l) => l !== '' && !l.startsWith('hint:') && !l.startsWith('warning: filtering not recognized'));
-	const text = lines.join(' ').replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@\s]+@/g, '$1***@');
+	const text = replaceUserinfo(lines.join(' '), { wordBoundary: false, stops: (c) => /[/\s]/.test(c) }, (scheme) => `${scheme}***@`);
 	return text.length > 500 ? text.slice(0, 500) + '…' : text;
 }
 

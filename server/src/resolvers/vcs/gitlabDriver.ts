@@ -2,7 +2,7 @@
 // `/repository/files/composer.json/raw`). gitlab.com uses ctx.apiBaseUrls.gitlab; self-hosted instances
 // listed in `gitlab-domains` (with port or sub-path) use their own origin, as Composer does.
 import * as l10n from '@vscode/l10n';
-import { GITLAB_URL, parseGitLabUrl } from '../../composer/vcsHostUrls';
+import { matchGitLabUrl, parseGitLabUrl } from '../../composer/vcsHostUrls';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriverFactory, type VcsSource } from './driver';
 import { HostApiDriver, apiBase, apiGet, apiGetIfFound, asArray, asObject, decodeJson, nextPageLink, paginate } from './hostApi';
@@ -25,7 +25,7 @@ export class GitLabDriver extends HostApiDriver {
 	private isPrivate = true;
 
 	override async initialize(): Promise<void> {
-		if (!GITLAB_URL.test(this.url)) {
+		if (matchGitLabUrl(this.url) === null) {
 			throw new VcsDriverError('invalid-url', l10n.t('The GitLab repository URL {0} is invalid. It must be the HTTP URL of a GitLab project.', redactUrl(this.url)));
 		}
 		const parsed = parseGitLabUrl(this.url, this.ctx.config.gitlabDomains);

@@ -58,9 +58,9 @@ export function parseHgBranches(branchesOutput: string, bookmarksOutput: string)
 	}
 	const merged = new Map<string, string>();
 	for (const line of bookmarksOutput.split(/\r?\n/)) {
-		const m = /^(?:[\s*]*)(\S+)\s+\d+:(.*)$/.exec(line);
-		if (m && !m[1].startsWith('-')) {
-			merged.set(m[1], m[2]);
+		const m = parseBookmarkLine(line);
+		if (m && !m[0].startsWith('-')) {
+			merged.set(m[0], m[1]);
 		}
 	}
 	// PHP's array_merge($bookmarks, $branches): bookmark order first, a branch overwrites a same-named bookmark.
@@ -68,6 +68,38 @@ export function parseHgBranches(branchesOutput: string, bookmarksOutput: string)
 		merged.set(name, node);
 	}
 	return merged;
+}
+
+const BOOKMARK_TAIL = /\s+\d+:(.*)$/y;
+
+/**
+ * Name and node of a `hg bookmarks` line, exactly as Composer's `^(?:[\s*]*)([^\s]+)\s+\d+:(.*)$` reads it, in
+ * linear time: as a regex, `*` belongs to both the prefix and the name, so a line of stars retries every split
+ * (quadratic). The name is a run of non-spaces ending where the prefix-and-name reading lets the tail match; the
+ * prefix is as long as possible, so the candidates are tried from the right.
+ */
+export function parseBookmarkLine(line: string): [string, string] | undefined {
+	const isSpace = (c: string): boolean => /\s/.test(c);
+	let prefixEnd = 0;
+	while (prefixEnd < line.length && (line[prefixEnd] === '*' || isSpace(line[prefixEnd]))) prefixEnd++;
+	let end = prefixEnd;
+	while (end < line.length && !isSpace(line[end])) end++;
+	let tried = -1;
+	for (let start = prefixEnd; start >= 0; start--) {
+		// The name starts at a non-space: the first character after the prefix, or a `*` given back from it; it
+		// ends where its run of non-spaces ends (a space right after it moves that end back to it).
+		const c = line[start];
+		if (c === undefined || isSpace(c)) {
+			end = start;
+			continue;
+		}
+		if (end === tried) continue; // same tail as the previous candidate, which failed
+		tried = end;
+		BOOKMARK_TAIL.lastIndex = end;
+		const m = BOOKMARK_TAIL.exec(line);
+		if (m) return [line.slice(start, end), m[1]];
+	}
+	return undefined;
 }
 
 export class HgDriver implements VcsDriver {

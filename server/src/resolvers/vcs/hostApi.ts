@@ -2,6 +2,7 @@
 // as VcsDriverError (carrying the status, which VcsRepository uses to decide "fatal" vs "no composer.json"),
 // Link-header pagination, and the switch to the git driver when the API cannot be used.
 import * as l10n from '@vscode/l10n';
+import { phpRtrim } from '../../semver/phpCompat';
 import type { ResolveContext } from '../types';
 import { VcsDriverError, type VcsDriver, type VcsSource } from './driver';
 import { GitDriver } from './gitDriver';
@@ -79,12 +80,34 @@ export function nextPageLink(headers: Record<string, string>, sameOriginAs: stri
 		return null;
 	}
 	for (const part of header.split(',')) {
-		const m = /<(.+?)>; *rel="next"/.exec(part);
-		if (m) {
-			return sameOrigin(m[1], sameOriginAs) ? m[1] : null;
+		const target = nextRelTarget(part);
+		if (target !== undefined) {
+			return sameOrigin(target, sameOriginAs) ? target : null;
 		}
 	}
 	return null;
+}
+
+/**
+ * Group 1 of `/<(.+?)>; *rel="next"/` in one pass (the lazy group, retried from every `<`, is quadratic on
+ * `<<<<…`): the first `<` whose nearest `>; rel="next"` two or more characters on has no line break in between.
+ */
+export function nextRelTarget(part: string): string | undefined {
+	const ends: number[] = [];
+	for (const m of part.matchAll(/>; *rel="next"/g)) ends.push(m.index);
+	const isBreak = (c: string): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+	let e = 0;
+	let nextBreak = 0;
+	for (let open = part.indexOf('<'); open >= 0; open = part.indexOf('<', open + 1)) {
+		while (e < ends.length && ends[e] < open + 2) e++;
+		if (e === ends.length) break;
+		if (nextBreak <= open) {
+			nextBreak = open + 1;
+			while (nextBreak < part.length && !isBreak(part[nextBreak])) nextBreak++;
+		}
+		if (nextBreak >= ends[e]) return part.slice(open + 1, ends[e]);
+	}
+	return undefined;
 }
 
 export function sameOrigin(a: string, b: string): boolean {
@@ -97,7 +120,7 @@ export function sameOrigin(a: string, b: string): boolean {
 
 /** A configured API base without its trailing slash and without a version suffix the driver adds itself. */
 export function apiBase(configured: string, versionSuffix: string): string {
-	let base = configured.replace(/\/+$/, '');
+	let base = phpRtrim(configured, '/');
 	if (versionSuffix !== '' && base.endsWith(versionSuffix)) {
 		base = base.slice(0, -versionSuffix.length);
 	}

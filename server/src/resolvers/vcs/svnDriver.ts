@@ -6,6 +6,7 @@
 // small cache (svnCache.ts), which answers alone offline or when the server cannot be reached (with a
 // warning) and spares `svn cat` for refs that did not move. file:// repositories are local: read in place.
 import * as l10n from '@vscode/l10n';
+import { phpRtrim } from '../../semver/phpCompat';
 import type { ResolveContext } from '../types';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
@@ -174,14 +175,14 @@ export class SvnDriver implements VcsDriver {
 		if (branchesPath !== false) {
 			for (const e of await this.list(this.baseUrl + '/' + branchesPath)) {
 				if (e.name !== './') {
-					this.branches.set(e.name.replace(/\/+$/, ''), buildSvnIdentifier(`/${branchesPath}/${e.name}`, e.revision, packagePath));
+					this.branches.set(phpRtrim(e.name, '/'), buildSvnIdentifier(`/${branchesPath}/${e.name}`, e.revision, packagePath));
 				}
 			}
 		}
 		if (tagsPath !== false) {
 			for (const e of await this.list(this.baseUrl + '/' + tagsPath)) {
 				if (e.name !== './') {
-					this.tags.set(e.name.replace(/\/+$/, ''), buildSvnIdentifier(`/${tagsPath}/${e.name}`, e.revision, packagePath));
+					this.tags.set(phpRtrim(e.name, '/'), buildSvnIdentifier(`/${tagsPath}/${e.name}`, e.revision, packagePath));
 				}
 			}
 		}

@@ -3,6 +3,7 @@
 // `false` included), the base URL cut, identifiers of the form `/<dir><package-path>/@<rev>`, and the
 // parsing of `svn ls --verbose` lines exactly as Composer's regular expression reads them.
 import { phpConfigString } from './vcsTools';
+import { phpRtrim, phpTrimChars } from '../../semver/phpCompat';
 
 export interface SvnLayout {
 	/** `false`: the base URL itself is the trunk. */
@@ -27,7 +28,7 @@ export function readSvnLayout(config: Record<string, unknown>): SvnLayout {
 		trunkPath: trunk ?? 'trunk',
 		branchesPath: branches ?? 'branches',
 		tagsPath: tags ?? 'tags',
-		packagePath: pkg === undefined ? '' : '/' + (pkg === false ? '' : pkg).replace(/^\/+|\/+$/g, ''),
+		packagePath: pkg === undefined ? '' : '/' + phpTrimChars(pkg === false ? '' : pkg, '/'),
 		cacheCredentials: 'svn-cache-credentials' in config ? Boolean(config['svn-cache-credentials']) && config['svn-cache-credentials'] !== '0' : true,
 	};
 }
@@ -51,14 +52,14 @@ export function normalizeSvnUrl(url: string): string {
  * path segment (composer-semantics.md §4.4, edge).
  */
 export function svnBaseUrl(url: string, trunkPath: string | false): { url: string; baseUrl: string } {
-	const trimmed = normalizeSvnUrl(url).replace(/\/+$/, '');
+	const trimmed = phpRtrim(normalizeSvnUrl(url), '/');
 	const pos = trimmed.lastIndexOf(slashPath(trunkPath));
 	return { url: trimmed, baseUrl: pos >= 0 ? trimmed.slice(0, pos) : trimmed };
 }
 
 /** SvnDriver::buildIdentifier. */
 export function buildSvnIdentifier(baseDir: string, revision: string, packagePath: string): string {
-	return baseDir.replace(/\/+$/, '') + packagePath + '/@' + revision;
+	return phpRtrim(baseDir, '/') + packagePath + '/@' + revision;
 }
 
 export interface SvnListEntry {
@@ -88,7 +89,7 @@ export function parseSvnList(output: string): SvnListEntry[] {
 
 /** SvnDriver::getFileContent's split of an identifier into the folder and the `@rev` peg. */
 export function svnFileUrl(baseUrl: string, identifier: string, file: string): string {
-	const wrapped = '/' + identifier.replace(/^\/+|\/+$/g, '') + '/';
+	const wrapped = '/' + phpTrimChars(identifier, '/') + '/';
 	const m = /^(.+?)(@\d+)?\/$/s.exec(wrapped);
 	const dir = m ? m[1] : wrapped;
 	const rev = m?.[2] ?? '';

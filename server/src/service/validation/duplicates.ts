@@ -4,11 +4,12 @@ import * as l10n from '@vscode/l10n';
 import { getTypeSpec } from '../catalog';
 import { getProperty } from '../../model/composerDocument';
 import { DiagnosticCode } from './codes';
+import { phpRtrim } from '../../semver/phpCompat';
 import { entryLabel, type RuleContext } from './context';
 
 /** Comparison key for a URL: scheme and host case-insensitive, trailing `/` and `.git` ignored. */
 export function normalizeUrlForComparison(url: string): string {
-	let u = url.trim().replace(/\/+$/, '').replace(/\.git$/, '').replace(/\/+$/, '');
+	let u = phpRtrim(phpRtrim(url.trim(), '/').replace(/\.git$/, ''), '/');
 	const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/]*)(.*)$/.exec(u);
 	if (m) u = m[1].toLowerCase() + m[2];
 	return u;

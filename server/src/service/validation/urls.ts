@@ -5,7 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getTypeSpec } from '../catalog';
 import { getProperty, type Node } from '../../model/composerDocument';
 import { INSECURE_SCHEMES, prohibitingSetting, schemeAndHost } from '../../composer/secureHttp';
-import { BITBUCKET_URL, GITHUB_URL, GITLAB_URL, githubOrigin, parseGitLabUrl } from '../../composer/vcsHostUrls';
+import { BITBUCKET_URL, GITHUB_URL, githubOrigin, matchGitLabUrl, parseGitLabUrl } from '../../composer/vcsHostUrls';
 import { DiagnosticCode, type FixData } from './codes';
 import type { RuleContext } from './context';
 
@@ -81,7 +81,7 @@ export function checkUrls(ctx: RuleContext): void {
 			continue;
 		}
 		if (type === 'gitlab') {
-			if (!GITLAB_URL.test(url)) {
+			if (matchGitLabUrl(url) === null) {
 				ctx.report(urlNode, DiagnosticCode.invalidGitlabUrl, l10n.t('The GitLab driver rejects this URL: it must be the http(s) or git@ URL of a GitLab project, e.g. https://gitlab.com/GROUP/PROJECT.'));
 				continue;
 			}
