@@ -10,6 +10,8 @@ export function extractBundle(root?: string): Promise<Bundle>;
 export function messageOf(entry: unknown): string | undefined;
 export function placeholders(message: string): string[];
 export function scanSources(root?: string): { keys: string[]; problems: string[] };
-export function compareBundles(english: Record<string, unknown>, korean: Record<string, unknown>): { missing: string[]; placeholderMismatch: string[]; stale: string[] };
+export function compareBundles(
+	english: Record<string, unknown>, korean: Record<string, unknown>,
+): { missing: string[]; placeholderMismatch: string[]; stale: string[] };
 export function readJson(path: string): unknown;
 export function formatBundle(bundle: Record<string, unknown>): string;

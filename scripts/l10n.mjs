@@ -102,7 +102,9 @@ export function scanSources(root = ROOT) {
 					const message = prop('message');
 					const comment = prop('comment');
 					const comments = !comment ? [] : isLiteral(comment.initializer) ? [comment.initializer.text]
-						: ts.isArrayLiteralExpression(comment.initializer) && comment.initializer.elements.every(isLiteral) ? comment.initializer.elements.map((e) => e.text) : undefined;
+						: ts.isArrayLiteralExpression(comment.initializer) && comment.initializer.elements.every(isLiteral)
+							? comment.initializer.elements.map((e) => e.text)
+							: undefined;
 					if (message && isLiteral(message.initializer) && comments) {
 						keys.add(comments.length ? `${message.initializer.text}/${comments.join('')}` : message.initializer.text);
 					} else {

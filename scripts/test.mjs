@@ -41,8 +41,11 @@ if (withE2e) {
 }
 // Everything else runs on the development build (readable stack traces); the .vsix is already packed.
 run(process.execPath, ['esbuild.mjs']);
-// Type errors fail the run too: esbuild strips types without checking them.
-run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']);
+// Type errors fail the run too: esbuild strips types without checking them. `-b` builds the projects in
+// reference order, so the client cannot compile against server code (tsconfig.json).
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
+// So do lint errors: the layer boundaries and the house style (eslint.config.mjs).
+run(process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 
 let files = findTests(join(root, 'test'));
 // The real-editor suites need the tools setup.sh --e2e installs (code-server, Chromium, Neovim, Emacs).

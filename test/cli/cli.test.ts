@@ -34,7 +34,14 @@ function assertUsageFailure(run: Run, pattern: RegExp): void {
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 
-function assertJsonShape(report: unknown): asserts report is { file: string; diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; severity: string; code: string; message: string }[] } {
+interface JsonPosition { line: number; character: number }
+
+interface JsonReport {
+	file: string;
+	diagnostics: { range: { start: JsonPosition; end: JsonPosition }; severity: string; code: string; message: string }[];
+}
+
+function assertJsonShape(report: unknown): asserts report is JsonReport {
 	assert.ok(report && typeof report === 'object');
 	assert.deepEqual(Object.keys(report).sort(), ['diagnostics', 'file']);
 	const { file, diagnostics } = report as { file: unknown; diagnostics: unknown };
@@ -230,5 +237,4 @@ describe('composer-repos check', () => {
 		// --locale wins over the environment.
 		assert.match(cli(['--locale', 'en', 'check'], project, { LANG: 'ko_KR.UTF-8' }, script).stdout, /^1 error\(s\), 0 warning\(s\), 0 note\(s\)$/m);
 	});
-
 });

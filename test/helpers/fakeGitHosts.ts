@@ -77,7 +77,9 @@ export async function startFakeGitHosts(options: FakeHostOptions): Promise<FakeG
 			const [owner, name] = m[1].split('/');
 			if (rest === '') {
 				if (options.failRepoData) return json(res, options.failRepoData, { message: 'Not Found' });
-				return json(res, 200, { name, full_name: m[1], owner: { login: owner }, private: false, default_branch: model.defaultBranch, has_issues: true });
+				return json(res, 200, {
+					name, full_name: m[1], owner: { login: owner }, private: false, default_branch: model.defaultBranch, has_issues: true,
+				});
 			}
 			if (rest === '/tags') {
 				const pg = page(model.tags, url, size, 'per_page');

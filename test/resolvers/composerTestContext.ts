@@ -6,7 +6,18 @@ import type { ResolveContext, RepositoryDefinition } from '../../server/src/reso
 import type { HttpClientOptions } from '../../server/src/net/http';
 import { loopbackHttpClient, type NoInternet } from '../helpers/noInternet';
 
-export function testContext(options: { http?: NoInternet; httpOptions?: HttpClientOptions; offline?: boolean; secureHttp?: boolean; credentials?: Credentials; packagistRepo?: string; baseDir?: string; signal?: AbortSignal } = {}): ResolveContext & { http: NoInternet } {
+export interface TestContextOptions {
+	http?: NoInternet;
+	httpOptions?: HttpClientOptions;
+	offline?: boolean;
+	secureHttp?: boolean;
+	credentials?: Credentials;
+	packagistRepo?: string;
+	baseDir?: string;
+	signal?: AbortSignal;
+}
+
+export function testContext(options: TestContextOptions = {}): ResolveContext & { http: NoInternet } {
 	const http = options.http ?? loopbackHttpClient(options.httpOptions);
 	return {
 		baseDir: options.baseDir ?? os.tmpdir(),

@@ -1,5 +1,6 @@
 // The git driver and Composer's VcsRepository algorithm against real repositories built in temp folders,
-// checked against expected lists from composer-semantics.md §4.3 and against Debian's Composer itself.
+// checked against expected lists worked out from Composer's rules (Repository/VcsRepository.php::initialize with
+// composer/semver) and against Debian's Composer itself.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -46,7 +47,7 @@ async function assertAgreesWithComposer(url: string, packages: PackageVersion[])
 	assert.deepEqual([...oracle.versions.keys()].sort(), names);
 	for (const name of names) {
 		// Composer 2.5.5 prints PHP array keys, so numeric versions come back as numbers; and it predates the
-		// `#` → `+` rewrite of branch versions that composer-semantics.md (HEAD) describes.
+		// `#` → `+` rewrite of branch versions that Composer's current VcsRepository::initialize does.
 		const theirs = (oracle.versions.get(name) ?? []).map((v) => String(v).replace(/^(dev-.*)#/, '$1+').replace(/#/g, '+'));
 		// A purely numeric version (tag `20100102`) becomes an integer array key in `show`, which 2.5.5 then
 		// prints as a list index; such versions are compared by the tag tests above instead.
@@ -107,7 +108,7 @@ describe('git: Composer testLoadVersions scenario', () => {
 	});
 });
 
-describe('git: tag and branch names (§4.3)', () => {
+describe('git: tag and branch names', () => {
 	const tags = ['1.0', 'v2.3.4.5', '1.0.0.0.1', '1.0.0-beta1', '1.0.0-BETA.2', '1.0.0RC1', '1.0.0-rc.1', '1.0.0a1', '1.0.0-p1', '1.0.0-patch2', '1.0.0-pl3',
 		'3.0.0+build5', 'release-1.2.3', 'release-v1.2.4', '2.0-stable', '2010-01-02', '20100102', 'v4.0.0-beta.1+exp', '1.0.0-dev', '1.0.x-dev', 'dev-foo', 'latest', 'nightly', '1.0.0-SNAPSHOT'];
 	const branches = ['develop', 'trunk', 'default', 'feature/foo', 'foo#bar', '1.x', 'v1.x', '1.0.x', 'v1.0', '2', 'v3', '2.4.0', '1.0.0.0', '1.0.0.0.0', '1.x-dev', 'release/1.0', '3.next', 'v1.x-hotfix', 'a,b', 'x||y'];

@@ -98,7 +98,8 @@ describe('QA: robustness', () => {
 		const entries = Array.from({ length: 300 }, (_, i) => `{"type": "path", "url": "../p${i}", "symlink": false}`);
 		const document = makeDocument(`{"repositories": [\n${entries.join(',\n')}\n]}`);
 		const diagnostics = await service.doValidation(document);
-		const actions = service.getCodeActions(document, { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, { diagnostics });
+		const whole = { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) };
+		const actions = service.getCodeActions(document, whole, { diagnostics });
 		assert.equal(actions.length, 300);
 		const last = TextDocument.applyEdits(document, actions[299].edit?.changes?.[document.uri] ?? []);
 		assert.match(last, /\{"type": "path", "url": "\.\.\/p299", "options": \{"symlink": false\}\}\n\]\}$/);

@@ -17,7 +17,9 @@ export function makeDocument(text: string, uri = 'file:///project/composer.json'
 	return TextDocument.create(uri, 'json', 1, text);
 }
 
-export async function validate(text: string, options: LanguageServiceOptions = {}, documentPath?: string): Promise<{ document: TextDocument; diagnostics: Diagnostic[] }> {
+export async function validate(
+	text: string, options: LanguageServiceOptions = {}, documentPath?: string,
+): Promise<{ document: TextDocument; diagnostics: Diagnostic[] }> {
 	const document = makeDocument(text);
 	const diagnostics = await getLanguageService(options).doValidation(document, documentPath);
 	return { document, diagnostics };
@@ -29,7 +31,9 @@ function show(document: TextDocument, d: Diagnostic): string {
 }
 
 /** Asserts exactly the expected diagnostics, one per `<<…>>` span (in order). */
-export async function expectDiagnostics(marked: string, expected: Expected[], options: LanguageServiceOptions = {}, documentPath?: string): Promise<Diagnostic[]> {
+export async function expectDiagnostics(
+	marked: string, expected: Expected[], options: LanguageServiceOptions = {}, documentPath?: string,
+): Promise<Diagnostic[]> {
 	const { text, spans } = parseOptionalSpans(marked);
 	const { document, diagnostics } = await validate(text, options, documentPath);
 	const actual = diagnostics.map((d) => show(document, d)).join('\n');

@@ -25,7 +25,7 @@ export interface Command {
 	synopsis: string;
 	/** One line for the top-level help (already localized: compute it when the table is read). */
 	summary(): string;
-	/** Full help for `composer-repos NAME --help`. */
+	/** Full help for `composer-repos NAME --help` (help.ts lays it out). */
 	help(): string;
 	/**
 	 * Runs the command with the arguments after its name. Resolves to the exit code; a long-running command

@@ -4,10 +4,9 @@
 import * as l10n from '@vscode/l10n';
 import { EXIT_OK, EXIT_USAGE, InputError, UsageError, type CliIO } from './command';
 import { COMMANDS } from './commands/index';
+import { formatOptions, PROGRAM } from './help';
 import { cliLocale, configureL10n } from '../node/l10nSetup';
 import { version } from '../../../package.json';
-
-const PROGRAM = 'composer-repos';
 
 function topLevelHelp(): string {
 	const width = Math.max(...COMMANDS.map((c) => `${c.name} ${c.synopsis}`.length));
@@ -17,10 +16,11 @@ function topLevelHelp(): string {
 		l10n.t('Commands:'),
 		...COMMANDS.map((c) => `  ${`${c.name} ${c.synopsis}`.padEnd(width)}  ${c.summary()}`),
 		'',
-		l10n.t('Options:'),
-		`  -h, --help         ${l10n.t('Show help (also: {0} <command> --help)', PROGRAM)}`,
-		`  -v, --version      ${l10n.t('Show the version')}`,
-		`  --locale LOCALE    ${l10n.t('Language of messages (default: from LC_ALL, LC_MESSAGES, LANG)')}`,
+		...formatOptions([
+			['-h, --help', l10n.t('Show help (also: {0} <command> --help)', PROGRAM)],
+			['-v, --version', l10n.t('Show the version')],
+			['--locale LOCALE', l10n.t('Language of messages (default: from LC_ALL, LC_MESSAGES, LANG)')],
+		]),
 	].join('\n');
 }
 

@@ -89,7 +89,6 @@ function compile(pattern: string): CompiledPattern {
 	return { breaks, lines: lines.map((line) => line.split('*')) };
 }
 
-
 export interface NamePatterns {
 	/** Whether the name matches one of the patterns. */
 	test(name: string): boolean;

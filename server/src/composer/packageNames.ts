@@ -1,5 +1,5 @@
 // Composer's package naming rules, as its validating loader applies them to inline packages
-// (composer-semantics.md §1.3). Pure functions so completion and code actions can reuse them.
+// (ValidatingArrayLoader::hasPackageNamingError). Pure functions so completion and code actions can reuse them.
 // Composer's patterns (ValidatingArrayLoader::hasPackageNamingError, PlatformRepository::PLATFORM_PACKAGE_REGEX)
 // rely on PCRE's possessive quantifiers; JavaScript has none, and the same patterns written with plain
 // quantifiers backtrack exponentially (`a/` + 30×`a` + `!` took 53 s). The names are read by linear scanners

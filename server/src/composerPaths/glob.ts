@@ -1,5 +1,5 @@
 // What Composer's PathRepository gets from `glob($url, GLOB_MARK | GLOB_ONLYDIR | GLOB_BRACE)` and what it
-// concludes when nothing matches (composer-semantics.md §5). The language service (to warn) and the path
+// concludes when nothing matches (Repository/PathRepository.php). The language service (to warn) and the path
 // resolver (to list packages) both call this, so they cannot disagree. The file system is only reached through
 // the LocalFacts port, so this module stays pure.
 import type { LocalFacts } from './localFacts';

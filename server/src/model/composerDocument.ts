@@ -270,7 +270,9 @@ export function effectiveLinks(doc: ComposerDocument, section: LinkSection): Lin
 export function parseComposerJson(text: string): ComposerDocument {
 	const tooDeepAt = nestingOverflowOffset(text);
 	if (tooDeepAt !== undefined) {
-		return { text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), links: [], tooDeepAt };
+		return {
+			text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), links: [], tooDeepAt,
+		};
 	}
 	const errors: ParseError[] = [];
 	// A BOM is reported on its own; parsing a space in its place keeps every offset and models the rest.

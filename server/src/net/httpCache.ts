@@ -1,6 +1,7 @@
 // On-disk HTTP cache: one body file plus a small metadata file per URL, holding what a conditional request
 // needs (ETag, Last-Modified) and when the entry was stored. Composer keeps its repository cache the same
-// way (packages.json + injected last-modified, §7.3). Every operation is best-effort: a cache that can't be
+// way (Repository/ComposerRepository.php stores packages.json with an injected `last-modified` and revalidates
+// with If-Modified-Since). Every operation is best-effort: a cache that can't be
 // read or written behaves as empty, it never turns a good response into a failure.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';

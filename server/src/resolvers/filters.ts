@@ -12,7 +12,6 @@ export interface RepositoryFilter {
 
 export type FilterResult = { ok: true; filter: RepositoryFilter } | { ok: false; message: string };
 
-
 const isSet = (v: unknown) => v !== undefined && v !== null;
 
 /** Reads the three keys of a repository config; `repoName` is Composer's getRepoName() for messages. */

@@ -121,7 +121,11 @@ export function createNodeResolveContext(options: NodeContextOptions): ResolveCo
 	const projectConfig = layers.length > 0 ? layers[layers.length - 1] : undefined;
 	const credentials = options.credentials ?? loadCredentials(
 		{ composerHome: composerHomeDir(env, homeDir), projectDir: baseDir, projectConfig, env },
-		{ githubDomains: config.githubDomains, gitlabDomains: config.gitlabDomains, apiBaseUrls: { github: apiBaseUrls.github, bitbucket: apiBaseUrls.bitbucket } },
+		{
+			githubDomains: config.githubDomains,
+			gitlabDomains: config.gitlabDomains,
+			apiBaseUrls: { github: apiBaseUrls.github, bitbucket: apiBaseUrls.bitbucket },
+		},
 	);
 	// Composer's Config adds every domain with github-oauth / gitlab-token / gitlab-oauth credentials to
 	// github-domains / gitlab-domains, so `vcs` repositories on those hosts use the API drivers.

@@ -2,7 +2,7 @@
 // values they exchange. Resolvers never throw across this boundary: failures are values with messages.
 import type { Credentials, HttpClient, ProcessRunner } from '../net/types';
 
-/** A repository entry as Composer merges it (§8.1 of the semantics doc): its config object and a readable label. */
+/** A repository entry as Composer merges it (Config::merge): its config object and a readable label. */
 export interface RepositoryDefinition {
 	/** Key in a keyed `repositories` object, or the list index. */
 	key: string | number;
@@ -47,7 +47,6 @@ export interface ComposerConfigFacts {
 	useGithubApi: boolean;
 	secureSvnDomains: string[];
 }
-
 
 export interface ResolveContext {
 	/** Folder of the composer.json: relative paths resolve against it. */

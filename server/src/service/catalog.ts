@@ -1,4 +1,5 @@
-// What we know about Composer 2 repository types and their keys (composer-semantics.md §1, §2, §5).
+// What we know about Composer 2 repository types and their keys: res/composer-schema.json, the type map of
+// Repository/RepositoryFactory.php::manager() and the keys each repository class and VCS driver reads.
 // One table shared by validation, completion and hover. Descriptions are functions so that l10n.t runs
 // after the server has loaded its translation bundle, not at module load.
 import * as l10n from '@vscode/l10n';

@@ -56,7 +56,9 @@ function packagePart(path: JSONPath): { part: 'package' | 'dist' | 'source'; res
 	return { part: 'package', rest: path.slice(i) };
 }
 
-async function addUrlDirectories(builder: ItemBuilder, type: string, offset: number, options: LanguageServiceOptions, documentPath: string | undefined): Promise<void> {
+async function addUrlDirectories(
+	builder: ItemBuilder, type: string, offset: number, options: LanguageServiceOptions, documentPath: string | undefined,
+): Promise<void> {
 	const typed = typedStringPrefix(builder.text, builder.cursor, offset) ?? '';
 	let decoded: string;
 	try {
@@ -93,7 +95,9 @@ async function addUrlDirectories(builder: ItemBuilder, type: string, offset: num
 	}
 }
 
-async function collect(builder: ItemBuilder, root: Node | undefined, offset: number, options: LanguageServiceOptions, documentPath: string | undefined): Promise<void> {
+async function collect(
+	builder: ItemBuilder, root: Node | undefined, offset: number, options: LanguageServiceOptions, documentPath: string | undefined,
+): Promise<void> {
 	const { slot, current } = builder.cursor;
 	const path = slot.kind === 'value' ? slot.path : slot.container;
 	if (path[0] !== 'repositories') return;
@@ -147,7 +151,9 @@ async function collect(builder: ItemBuilder, root: Node | undefined, offset: num
 	if (spec) addValuesForKey(builder, spec);
 }
 
-export async function doComplete(document: TextDocument, doc: ComposerDocument, position: Position, options: LanguageServiceOptions, documentPath?: string): Promise<CompletionList> {
+export async function doComplete(
+	document: TextDocument, doc: ComposerDocument, position: Position, options: LanguageServiceOptions, documentPath?: string,
+): Promise<CompletionList> {
 	const result: CompletionList = { isIncomplete: false, items: [] };
 	const text = doc.text;
 	const offset = document.offsetAt(position);

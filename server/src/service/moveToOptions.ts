@@ -49,7 +49,9 @@ function removalSpan(text: string, prop: Node): Span {
  * Edits that move property `key` of the object at `entryPath` into that object's `options`. When `options`
  * already sets the key, the misplaced copy is simply removed: it is the one Composer ignores.
  */
-export function moveToOptionsEdits(document: TextDocument, entryPath: (string | number)[], key: string, root: Node | undefined): { edits: TextEdit[]; removeOnly: boolean } | undefined {
+export function moveToOptionsEdits(
+	document: TextDocument, entryPath: (string | number)[], key: string, root: Node | undefined,
+): { edits: TextEdit[]; removeOnly: boolean } | undefined {
 	const text = document.getText();
 	const entry = root && findNodeAtLocation(root, entryPath);
 	if (!entry || entry.type !== 'object') return undefined;
@@ -59,7 +61,10 @@ export function moveToOptionsEdits(document: TextDocument, entryPath: (string | 
 	const options = [...props].reverse().find((p) => p.children?.[0]?.value === 'options')?.children?.[1];
 	if (!prop) return undefined;
 	if (options && options.type !== 'object') return undefined;
-	const edit = (span: Span, newText: string): TextEdit => ({ range: { start: document.positionAt(span.start), end: document.positionAt(span.end) }, newText });
+	const edit = (span: Span, newText: string): TextEdit => ({
+		range: { start: document.positionAt(span.start), end: document.positionAt(span.end) },
+		newText,
+	});
 	const propText = text.slice(prop.offset, prop.offset + prop.length);
 	const { eol = '\n', insertSpaces, tabSize = 4 } = detectFormatting(text);
 	const unit = insertSpaces === false ? '\t' : ' '.repeat(tabSize);

@@ -11,7 +11,6 @@ export type { LocalFacts } from '../composerPaths/localFacts';
 /** Every diagnostic we publish carries this source. */
 export const DIAGNOSTIC_SOURCE = 'composer-repositories';
 
-
 export interface LanguageServiceOptions {
 	/** Absent: checks that need the file system are not run. */
 	facts?: LocalFacts;

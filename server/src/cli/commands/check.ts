@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseArgs } from '../args';
 import { EXIT_OK, EXIT_PROBLEMS, InputError, UsageError, type CliIO, type Command } from '../command';
 import { formatJson, formatText, isError, sortDiagnostics } from '../diagnosticFormat';
+import { formatCommandHelp } from '../help';
 import { createNodeLanguageService } from '../../node/languageService';
 
 // Re-exported for commands that locate a composer.json the same way (versions).
@@ -61,18 +62,14 @@ export const checkCommand: Command = {
 	name: 'check',
 	synopsis: '[PATH] [--format text|json]',
 	summary: () => l10n.t('Check the repositories block of a composer.json'),
-	help: () => [
-		l10n.t('Usage: composer-repos check [PATH] [--format text|json]'),
-		'',
-		l10n.t('Checks the repositories block of a composer.json and prints one line per problem.'),
-		l10n.t('PATH is a composer.json or a folder holding one (default: the current folder).'),
-		'',
-		l10n.t('Options:'),
-		`  --format text|json  ${l10n.t('text: file:line:col severity code message (1-based); json: LSP ranges (0-based)')}`,
-		`  -h, --help          ${l10n.t('Show this help')}`,
-		'',
-		l10n.t('Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.'),
-	].join('\n'),
+	help: () => formatCommandHelp(checkCommand, {
+		description: [
+			l10n.t('Checks the repositories block of a composer.json and prints one line per problem.'),
+			l10n.t('PATH is a composer.json or a folder holding one (default: the current folder).'),
+		],
+		options: [['--format text|json', l10n.t('text: file:line:col severity code message (1-based); json: LSP ranges (0-based)')]],
+		exitStatus: l10n.t('Exit status: 0 no errors, 1 errors found, 2 usage or I/O problem.'),
+	}),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const { options, positionals } = parseArgs(args, {
 			format: { kind: 'string', choices: ['text', 'json'] },

@@ -2,6 +2,7 @@
 // Zed). It is the very module behind dist/server.js, started in this process.
 import * as l10n from '@vscode/l10n';
 import { UsageError, type CliIO, type Command } from '../command';
+import { formatCommandHelp } from '../help';
 import { runNodeServer } from '../../lsp/nodeServer';
 
 /** Transport flags vscode-languageserver reads from process.argv itself. */
@@ -11,11 +12,11 @@ export const lspCommand: Command = {
 	name: 'lsp',
 	synopsis: '--stdio',
 	summary: () => l10n.t('Run the language server (for editors)'),
-	help: () => [
-		l10n.t('Usage: composer-repos lsp [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]'),
-		'',
-		l10n.t('Runs the Composer repositories language server. Editors start it with --stdio (the default).'),
-	].join('\n'),
+	help: () => formatCommandHelp(lspCommand, {
+		usage: '[--stdio | --node-ipc | --socket=PORT | --pipe=NAME]',
+		description: [l10n.t('Runs the Composer repositories language server. Editors start it with --stdio (the default).')],
+		options: [],
+	}),
 	run(args: string[], io: CliIO): Promise<number> {
 		if (args.includes('--help') || args.includes('-h')) {
 			io.stdout(`${this.help()}\n`);

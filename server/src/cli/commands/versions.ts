@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from '../args';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO, type Command } from '../command';
 import { InputError, locateComposerJson } from './check';
+import { formatCommandHelp } from '../help';
 import { redact } from '../../net/credentials';
 import { parseComposerJson } from '../../model/composerDocument';
 import { buildRepositoryList } from '../../resolvers/repositoryList';
@@ -58,21 +59,19 @@ export const versionsCommand: Command = {
 	name: 'versions',
 	synopsis: '[PACKAGE...] [--file PATH] [--format text|json] [--offline]',
 	summary: () => l10n.t('List the packages and versions the repositories of a composer.json offer'),
-	help: () => [
-		l10n.t('Usage: composer-repos versions [PACKAGE...] [--file PATH] [--format text|json] [--offline]'),
-		'',
-		l10n.t('Resolves every repository of the composer.json live, as Composer does, and lists the versions'),
-		l10n.t('each package offers, newest first (like `composer show --all NAME`). Without PACKAGE, every package'),
-		l10n.t('the repositories can list is shown. A repository that fails is reported and does not stop the others.'),
-		'',
-		l10n.t('Options:'),
-		`  --file PATH         ${l10n.t('a composer.json or a folder holding one (default: the current folder)')}`,
-		`  --format text|json  ${l10n.t('json: {"packages": {NAME: {"versions": [...], "repository": LABEL}}, "errors": [...]}')}`,
-		`  --offline           ${l10n.t('no network: answer from the HTTP cache and VCS mirrors only')}`,
-		`  -h, --help          ${l10n.t('Show this help')}`,
-		'',
-		l10n.t('Exit status: 0 no errors, 1 a repository or package failed, 2 usage or I/O problem.'),
-	].join('\n'),
+	help: () => formatCommandHelp(versionsCommand, {
+		description: [
+			l10n.t('Resolves every repository of the composer.json live, as Composer does, and lists the versions'),
+			l10n.t('each package offers, newest first (like `composer show --all NAME`). Without PACKAGE, every package'),
+			l10n.t('the repositories can list is shown. A repository that fails is reported and does not stop the others.'),
+		],
+		options: [
+			['--file PATH', l10n.t('a composer.json or a folder holding one (default: the current folder)')],
+			['--format text|json', l10n.t('json: {"packages": {NAME: {"versions": [...], "repository": LABEL}}, "errors": [...]}')],
+			['--offline', l10n.t('no network: answer from the HTTP cache and VCS mirrors only')],
+		],
+		exitStatus: l10n.t('Exit status: 0 no errors, 1 a repository or package failed, 2 usage or I/O problem.'),
+	}),
 	async run(args: string[], io: CliIO): Promise<number> {
 		const { options, positionals } = parseArgs(args, {
 			file: { kind: 'string' },
@@ -99,7 +98,10 @@ export const versionsCommand: Command = {
 		const env = io.env as Record<string, string | undefined>;
 		const homeDir = env.HOME ?? '/';
 		const global = readGlobalConfig(env, homeDir);
-		const list = buildRepositoryList({ document: parseComposerJson(text), file }, global ? { document: parseComposerJson(global.text), file: global.file } : undefined);
+		const list = buildRepositoryList(
+			{ document: parseComposerJson(text), file },
+			global ? { document: parseComposerJson(global.text), file: global.file } : undefined,
+		);
 		const interrupt = io.signal ? undefined : abortOnSignals();
 		const signal = io.signal ?? interrupt!.signal;
 		const ctx = createNodeResolveContext({ composerJson: file, configLayers: list.configLayers, env, homeDir, offline: options.offline === true, signal });

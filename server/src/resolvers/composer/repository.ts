@@ -1,4 +1,5 @@
-// One `composer` repository for the duration of one load (ComposerRepository.php, semantics doc §7, §8.3):
+// One `composer` repository for the duration of one load (Repository/ComposerRepository.php: loadRootServerFile,
+// loadAsyncPackages):
 // the root file decides the protocol — v2 `metadata-url` (plus `~dev` files, available-packages/patterns,
 // partial inline packages), v1 `providers-lazy-url`, v1 `providers-url` + `provider-includes`, or plain
 // inline `packages` + `includes` (and the legacy whole-file form).
@@ -139,7 +140,8 @@ export class ComposerRepoSession {
 		}
 	}
 
-	/** Every version object of the requested names, and which names the repository has (namesFound, §8.3). */
+	/** Every version object of the requested names, and which names the repository has (namesFound: what
+	 * DependencyResolver/PoolBuilder.php stops asking later repositories for). */
 	async load(names: string[]): Promise<{ found: Set<string>; versions: Json[] }> {
 		const root = await this.root();
 		const found = new Set<string>();

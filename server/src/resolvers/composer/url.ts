@@ -1,5 +1,5 @@
-// URL handling of a `composer` repository (ComposerRepository::__construct, getPackagesJsonUrl,
-// canonicalizeUrl; semantics doc §2.4 and §7.1). Pure string work, no I/O except the local-path check
+// URL handling of a `composer` repository (Repository/ComposerRepository.php: __construct, getPackagesJsonUrl,
+// canonicalizeUrl). Pure string work, no I/O except the local-path check
 // the caller injects.
 import { redact } from '../../net/credentials';
 import * as l10n from '@vscode/l10n';

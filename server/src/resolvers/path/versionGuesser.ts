@@ -239,7 +239,9 @@ function postprocess(g: RawGuess): GuessedVersion | undefined {
 }
 
 /** VersionGuesser::guessVersion: undefined when no VCS knows the directory (the caller then uses dev-main). */
-export async function guessVersion(processes: ProcessRunner, dir: string, packageConfig: Record<string, unknown>, signal?: AbortSignal): Promise<GuessedVersion | undefined> {
+export async function guessVersion(
+	processes: ProcessRunner, dir: string, packageConfig: Record<string, unknown>, signal?: AbortSignal,
+): Promise<GuessedVersion | undefined> {
 	// Each probe is skipped when no checkout of that kind encloses the directory: the command would fail there.
 	if (insideCheckout(dir, ['.git'])) {
 		const git = postprocess(await guessGit(processes, dir, packageConfig, signal));

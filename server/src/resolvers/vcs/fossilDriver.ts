@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { parseComposerJson } from './composerJson';
-import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory } from './driver';
 import { isLocalPath, localPath } from './gitDriver';
 import { cleanStderr } from './gitProcess';
 import { checkRefName, checkSecureTransport, checkVcsUrl, redactUrl } from './urlSafety';
@@ -56,8 +56,9 @@ export function parseFossilBranches(output: string): Map<string, string> {
 	return branches;
 }
 
-export class FossilDriver implements VcsDriver {
+export class FossilDriver extends VcsProgramDriver implements VcsDriver {
 	readonly label: string;
+	protected readonly vcsType = 'fossil';
 	readonly warnings: string[] = [];
 	/** Checkout folder (local) used as cwd, or the cached repository file passed with -R. */
 	private checkoutDir: string | null = null;
@@ -67,7 +68,8 @@ export class FossilDriver implements VcsDriver {
 	private info = new Map<string, Settled<Record<string, unknown> | null>>();
 	private env: Record<string, string> = {};
 
-	constructor(private readonly url: string, private readonly ctx: ResolveContext) {
+	constructor(protected readonly url: string, private readonly ctx: ResolveContext) {
+		super();
 		this.label = `fossil ${redactUrl(url)}`;
 	}
 
@@ -185,14 +187,6 @@ export class FossilDriver implements VcsDriver {
 	async getComposerInformation(identifier: string): Promise<Record<string, unknown> | null> {
 		const value = await settledValue(this.info, identifier, (id) => this.readComposerJson(id));
 		return value === null ? null : { ...value };
-	}
-
-	getSource(identifier: string): VcsSource {
-		return { type: 'fossil', url: this.url, reference: identifier };
-	}
-
-	getDist(): null {
-		return null;
 	}
 }
 

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { parseComposerJson } from './composerJson';
-import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory } from './driver';
 import { findTreeEntry, parseCatFileBatch, parseLsRemote, runGit, type RemoteRefs } from './gitProcess';
 import { checkSecureTransport, redactUrl } from './urlSafety';
 import { cacheEntryName, offlineModeReason, offlineNoCache, staleCacheWarning, vcsCacheRoot, withLock } from './vcsTools';
@@ -77,9 +77,10 @@ export function readMirrorListing(dir: string): string | undefined {
 	}
 }
 
-export class GitDriver implements VcsDriver {
+export class GitDriver extends VcsProgramDriver implements VcsDriver {
 	readonly label: string;
-	private url: string;
+	protected readonly vcsType = 'git';
+	protected url: string;
 	private repoDir = '';
 	/** The mirror was fetched blob-less, so composer.json blobs must be fetched before reading them. */
 	private partial = false;
@@ -94,6 +95,7 @@ export class GitDriver implements VcsDriver {
 	readonly warnings: string[] = [];
 
 	constructor(url: string, private readonly ctx: ResolveContext) {
+		super();
 		this.url = url;
 		this.label = `git ${redactUrl(url)}`;
 	}
@@ -296,14 +298,6 @@ export class GitDriver implements VcsDriver {
 			throw value;
 		}
 		return value === null ? null : { ...value };
-	}
-
-	getSource(identifier: string): VcsSource {
-		return { type: 'git', url: this.url, reference: identifier };
-	}
-
-	getDist(): null {
-		return null;
 	}
 }
 

@@ -71,7 +71,9 @@ export function decodeChannels(out: Buffer, expected: number): HgCommandResult[]
  * Runs `commands` (each already starting with the global options it needs) against `repoDir` in one session;
  * falls back to one process per command if the server's answer is incomplete (an old or unusual hg).
  */
-export async function runHgBatch(ctx: ResolveContext, serverArgs: string[], commands: string[][], options: { cwd: string; notFound: string }): Promise<HgCommandResult[]> {
+export async function runHgBatch(
+	ctx: ResolveContext, serverArgs: string[], commands: string[][], options: { cwd: string; notFound: string },
+): Promise<HgCommandResult[]> {
 	if (commands.length === 0) {
 		return [];
 	}

@@ -1,7 +1,7 @@
 // Composer's HgDriver: local repositories are read in place, remote ones are cloned (`--noupdate`, no working
 // files) into a cache folder and pulled on later runs. Tags come from `hg tags` (without `tip`), branches
 // from `hg branches` merged over `hg bookmarks` (a branch wins a name clash), the root identifier from the
-// tip changeset, so the default-branch alias never applies (composer-semantics.md §4.1–§4.2).
+// tip changeset, so the default-branch alias never applies (Repository/Vcs/HgDriver.php::getRootIdentifier).
 // Every command gets `-R <absolute dir>` (never a cwd search), `--noninteractive`, a batch-mode ssh and
 // HGPLAIN (set by the process runner); URLs and file names follow `--`, identifiers must be hex node ids.
 // The listings and the composer.json reads each run as one command-server session (hgCommandServer.ts).
@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { parseComposerJson } from './composerJson';
-import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory } from './driver';
 import { isLocalPath, localPath } from './gitDriver';
 import { checkSecureTransport, redactUrl } from './urlSafety';
 import { cleanStderr } from './gitProcess';
@@ -102,8 +102,9 @@ export function parseBookmarkLine(line: string): [string, string] | undefined {
 	return undefined;
 }
 
-export class HgDriver implements VcsDriver {
+export class HgDriver extends VcsProgramDriver implements VcsDriver {
 	readonly label: string;
+	protected readonly vcsType = 'hg';
 	readonly warnings: string[] = [];
 	private repoDir = '';
 	private tags = new Map<string, string>();
@@ -111,7 +112,8 @@ export class HgDriver implements VcsDriver {
 	private rootIdentifier = '';
 	private info = new Map<string, Settled<Record<string, unknown> | null>>();
 
-	constructor(private readonly url: string, private readonly ctx: ResolveContext) {
+	constructor(protected readonly url: string, private readonly ctx: ResolveContext) {
+		super();
 		this.label = `hg ${redactUrl(url)}`;
 	}
 
@@ -146,7 +148,10 @@ export class HgDriver implements VcsDriver {
 		await this.readComposerFiles([this.rootIdentifier, ...this.branches.values(), ...this.tags.values()]);
 	}
 
-	/** Every ref's composer.json in one session. Identifiers come from hg's own listings; anything that is not a node id could be a revset, so it is never run. */
+	/**
+	 * Every ref's composer.json in one session. Identifiers come from hg's own listings; anything that is not a node
+	 * id could be a revset, so it is never run.
+	 */
 	private async readComposerFiles(identifiers: string[]): Promise<void> {
 		const ids = [...new Set(identifiers)].filter((id) => !this.info.has(id));
 		for (const id of ids.filter((i) => !NODE.test(i))) {
@@ -235,14 +240,6 @@ export class HgDriver implements VcsDriver {
 			throw entry.error;
 		}
 		return entry?.ok && entry.value ? { ...entry.value } : null;
-	}
-
-	getSource(identifier: string): VcsSource {
-		return { type: 'hg', url: this.url, reference: identifier };
-	}
-
-	getDist(): null {
-		return null;
 	}
 }
 

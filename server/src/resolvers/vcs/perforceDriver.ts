@@ -5,17 +5,19 @@
 // server to test against it could not be verified, so a present `p4` yields an honest "not supported" error.
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
-import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory } from './driver';
 import { redactUrl } from './urlSafety';
 import { runVcs } from './vcsTools';
 
 /** PerforceDriver::supports shallow regex. */
 const P4_URL = /\b(perforce|p4)\b/i;
 
-export class PerforceDriver implements VcsDriver {
+export class PerforceDriver extends VcsProgramDriver implements VcsDriver {
 	readonly label: string;
+	protected readonly vcsType = 'perforce';
 
-	constructor(private readonly url: string, private readonly config: Record<string, unknown>, private readonly ctx: ResolveContext) {
+	constructor(protected readonly url: string, private readonly config: Record<string, unknown>, private readonly ctx: ResolveContext) {
+		super();
 		this.label = `perforce ${redactUrl(url)}`;
 	}
 
@@ -47,14 +49,6 @@ export class PerforceDriver implements VcsDriver {
 	}
 
 	async getComposerInformation(): Promise<Record<string, unknown> | null> {
-		return null;
-	}
-
-	getSource(identifier: string): VcsSource {
-		return { type: 'perforce', url: this.url, reference: identifier };
-	}
-
-	getDist(): null {
 		return null;
 	}
 }

@@ -9,7 +9,7 @@ import * as l10n from '@vscode/l10n';
 import { phpRtrim } from '../../semver/phpCompat';
 import type { ResolveContext } from '../types';
 import { parseComposerJson } from './composerJson';
-import { VcsDriverError, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
+import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory, type VcsSource } from './driver';
 import { isLocalPath } from './gitDriver';
 import { layoutKey, readSvnListing, svnCacheFile, writeSvnListing, type SvnListing } from './svnCache';
 import { buildSvnIdentifier, normalizeSvnUrl, parseSvnList, readSvnLayout, slashPath, svnBaseUrl, svnFileUrl, svnUrlCredentials, type SvnLayout } from './svnLayout';
@@ -54,10 +54,11 @@ class SvnListError extends VcsDriverError {
 	}
 }
 
-export class SvnDriver implements VcsDriver {
+export class SvnDriver extends VcsProgramDriver implements VcsDriver {
 	readonly label: string;
+	protected readonly vcsType = 'svn';
 	readonly warnings: string[] = [];
-	private url: string;
+	protected url: string;
 	private baseUrl: string;
 	private readonly layout: SvnLayout;
 	private readonly authArgs: string[];
@@ -69,6 +70,7 @@ export class SvnDriver implements VcsDriver {
 	private cachedOnly: SvnListing | null = null;
 
 	constructor(url: string, config: Record<string, unknown>, private readonly ctx: ResolveContext) {
+		super();
 		this.layout = readSvnLayout(config);
 		const urls = svnBaseUrl(url, this.layout.trunkPath);
 		this.url = urls.url;
@@ -168,7 +170,7 @@ export class SvnDriver implements VcsDriver {
 		if (self) {
 			const id = buildSvnIdentifier(slashPath(trunkPath), self.revision, packagePath);
 			// The key is literally "trunk" whatever trunk-path says; the root identifier is a path@rev, so
-			// the default-branch flag never applies to svn (composer-semantics.md §4.2).
+			// the default-branch flag never applies to svn (VcsRepository::initialize compares it with the branch name).
 			this.branches.set('trunk', id);
 			this.rootIdentifier = id;
 		}
@@ -221,12 +223,9 @@ export class SvnDriver implements VcsDriver {
 		return value === null ? null : { ...value };
 	}
 
+	/** Composer's SvnDriver::getSource records the repository root (baseUrl), not the trunk URL. */
 	getSource(identifier: string): VcsSource {
 		return { type: 'svn', url: this.baseUrl, reference: identifier };
-	}
-
-	getDist(): null {
-		return null;
 	}
 }
 

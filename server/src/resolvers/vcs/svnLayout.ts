@@ -1,4 +1,4 @@
-// Composer's Subversion layout rules (composer-semantics.md §4.4), kept free of I/O so they can be tested
+// Composer's Subversion layout rules (Repository/Vcs/SvnDriver.php), kept free of I/O so they can be tested
 // alone: trunk/branches/tags/package paths from the repository config (with PHP's string conversions,
 // `false` included), the base URL cut, identifiers of the form `/<dir><package-path>/@<rev>`, and the
 // parsing of `svn ls --verbose` lines exactly as Composer's regular expression reads them.
@@ -49,7 +49,7 @@ export function normalizeSvnUrl(url: string): string {
 /**
  * The URL with trailing slashes removed and everything from the LAST `/<trunk-path>` on cut off, so that a url
  * pointing at `…/project/trunk` works. With `trunk-path: false` Composer searches for "/" and so drops the last
- * path segment (composer-semantics.md §4.4, edge).
+ * path segment (Repository/Vcs/SvnDriver.php searches for '/' . trunkPath, and PHP makes '' of false).
  */
 export function svnBaseUrl(url: string, trunkPath: string | false): { url: string; baseUrl: string } {
 	const trimmed = phpRtrim(normalizeSvnUrl(url), '/');

@@ -32,7 +32,9 @@ export interface VcsRunOutput {
 
 /** Runs `command args` once; spawn failures, timeouts and cancellation are thrown as VcsDriverError, exit codes are returned. */
 export async function runVcs(ctx: ResolveContext, command: string, args: string[], options: VcsRunOptions): Promise<VcsRunOutput> {
-	const result = await ctx.processes.run({ command, args, cwd: options.cwd, env: options.env, input: options.input, signal: ctx.signal, timeoutMs: VCS_TIMEOUT_MS });
+	const result = await ctx.processes.run({
+		command, args, cwd: options.cwd, env: options.env, input: options.input, signal: ctx.signal, timeoutMs: VCS_TIMEOUT_MS,
+	});
 	if (!result.ok) {
 		if (result.code === 'not-found') {
 			throw new VcsDriverError(`${command}-not-found`, options.notFound);

@@ -1,5 +1,6 @@
 // Composer's VcsRepository::initialize plus the parts of ArrayLoader it relies on: tags and branches of a
-// driver become PackageVersion values (composer-semantics.md §4.1–§4.3), with the name taken from the
+// driver become PackageVersion values (Repository/VcsRepository.php, Package/Loader/ArrayLoader.php::getBranchAlias),
+// with the name taken from the
 // default branch, skipped tags, `release-` stripping, the 9999999-dev default-branch alias and
 // extra.branch-alias. Driver errors are thrown as VcsDriverError; vcsRepository.ts turns them into values.
 import * as l10n from '@vscode/l10n';
@@ -102,7 +103,9 @@ function withoutDefaultBranch(data: Record<string, unknown>): Record<string, unk
 	return copy;
 }
 
-function toPackage(driver: VcsDriver, identifier: string, data: Record<string, unknown>, name: string, version: string, normalized: string, isDefault: boolean): PackageVersion {
+function toPackage(
+	driver: VcsDriver, identifier: string, data: Record<string, unknown>, name: string, version: string, normalized: string, isDefault: boolean,
+): PackageVersion {
 	const source = data.source !== null && typeof data.source === 'object' ? (data.source as PackageVersion['source']) : driver.getSource(identifier);
 	const dist = data.dist !== null && typeof data.dist === 'object' ? (data.dist as PackageVersion['dist']) : driver.getDist?.(identifier) ?? undefined;
 	const pkg: PackageVersion = { name, version, versionNormalized: normalized, data, source, dist: dist ?? undefined };

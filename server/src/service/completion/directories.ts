@@ -35,7 +35,9 @@ function expandLeading(path: string, options: LanguageServiceOptions, documentPa
  * Lists the folders matching the typed `url` text. Undefined when nothing sensible can be listed: no
  * LocalFacts, a relative path without a document path, glob characters, or an unexpandable variable.
  */
-export async function listDirectories(typed: string, options: LanguageServiceOptions, documentPath: string | undefined, probeComposerJson: boolean): Promise<DirectoryListing | undefined> {
+export async function listDirectories(
+	typed: string, options: LanguageServiceOptions, documentPath: string | undefined, probeComposerJson: boolean,
+): Promise<DirectoryListing | undefined> {
 	const facts = options.facts;
 	if (!facts || /[*?[{]/.test(typed)) return undefined;
 	const cut = Math.max(typed.lastIndexOf('/'), typed.lastIndexOf('\\')) + 1;

@@ -33,7 +33,9 @@ function wantsSuggestAfterKey(spec: KeySpec, entryType: string | undefined): boo
 }
 
 /** Offers `keys` not present yet (the key under the cursor does not count as present). */
-export function addKeyItems(builder: ItemBuilder, keys: readonly KeySpec[], present: ReadonlySet<string>, entryType: string | undefined, notForType = false): void {
+export function addKeyItems(
+	builder: ItemBuilder, keys: readonly KeySpec[], present: ReadonlySet<string>, entryType: string | undefined, notForType = false,
+): void {
 	const nameOnly = keyHasColon(builder.cursor);
 	for (const spec of keys) {
 		if (present.has(spec.name)) continue;
@@ -55,7 +57,9 @@ export function addKeyItems(builder: ItemBuilder, keys: readonly KeySpec[], pres
 }
 
 /** Keys of a repository entry. `untypedListEntry`: a list entry without `type`, which may become a disable entry. */
-export function addEntryKeys(builder: ItemBuilder, entryType: string | undefined, present: ReadonlySet<string>, keyed: boolean, untypedListEntry: boolean): void {
+export function addEntryKeys(
+	builder: ItemBuilder, entryType: string | undefined, present: ReadonlySet<string>, keyed: boolean, untypedListEntry: boolean,
+): void {
 	const all = entryType !== undefined ? getKeysForType(entryType) : COMMON_KEYS;
 	// A `name` property is only allowed in the list form (Composer 2.9+); in the keyed form the key is the name.
 	const keys = all.filter((k) => !(keyed && k.name === 'name'));
@@ -87,7 +91,11 @@ export function addInlinePackageKeys(builder: ItemBuilder, present: ReadonlySet<
 }
 
 /** String values: each replaces the token under the cursor with a quoted string. */
-export function addStringValues(builder: ItemBuilder, values: readonly string[], describe: (value: string) => { detail?: string; documentation?: string; deprecated?: boolean } = () => ({})): void {
+export function addStringValues(
+	builder: ItemBuilder,
+	values: readonly string[],
+	describe: (value: string) => { detail?: string; documentation?: string; deprecated?: boolean } = () => ({}),
+): void {
 	for (const [i, value] of values.entries()) {
 		const about = describe(value);
 		builder.add({

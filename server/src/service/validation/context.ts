@@ -15,7 +15,9 @@ export interface RuleContext {
 	report(span: Span, code: DiagnosticCodeValue, message: string, extra?: { severity?: DiagnosticSeverity; fixes?: FixData[] }): void;
 }
 
-export function createContext(document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath: string | undefined, out: Diagnostic[]): RuleContext {
+export function createContext(
+	document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath: string | undefined, out: Diagnostic[],
+): RuleContext {
 	return {
 		document, doc, options, documentPath,
 		report(span, code, message, extra) {

@@ -1,5 +1,6 @@
 // Disable entries: `{"packagist.org": false}`, the legacy `{"packagist": false}`, keyed `"name": false`,
-// and a `packagist` key inside a typed repository (composer-semantics.md §1.1, §8.1, §8.2).
+// and a `packagist` key inside a typed repository (Config::merge, Config::disableRepoByName,
+// RepositoryManager::createRepository).
 import * as l10n from '@vscode/l10n';
 import { LEGACY_PACKAGIST_NAME, PACKAGIST_NAME } from '../catalog';
 import { getProperty } from '../../model/composerDocument';

@@ -1,4 +1,4 @@
-// `only` / `exclude` / `canonical` (composer-semantics.md §2.5). Value types are checked with the other keys.
+// `only` / `exclude` / `canonical` (Repository/FilterRepository.php). Value types are checked with the other keys.
 import * as l10n from '@vscode/l10n';
 import { getProperty } from '../../model/composerDocument';
 import { DiagnosticCode } from './codes';

@@ -14,7 +14,9 @@ import { checkBlockStructure, checkSyntax } from './structure';
 import { checkTypes } from './types';
 import { checkUrls } from './urls';
 
-export async function doValidation(document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string): Promise<Diagnostic[]> {
+export async function doValidation(
+	document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath?: string,
+): Promise<Diagnostic[]> {
 	const diagnostics: Diagnostic[] = [];
 	const ctx = createContext(document, doc, options, documentPath, diagnostics);
 	checkSyntax(ctx);

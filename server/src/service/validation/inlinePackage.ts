@@ -1,5 +1,6 @@
 // Inline `package` definitions: name, version, dist/source and the typed keys Composer's validating loader
-// checks when the repository is first used (composer-semantics.md §1.2, §1.3, §2.4).
+// checks when the repository is first used (Repository/PackageRepository.php::initialize with
+// Package/Loader/ValidatingArrayLoader.php; res/composer-schema.json `inline-package`).
 import * as l10n from '@vscode/l10n';
 import { DIST_KEYS, DIST_TYPES, INLINE_PACKAGE_KEYS, SOURCE_KEYS, SOURCE_TYPES } from '../catalog';
 import { didYouMean } from '../didYouMean';

@@ -1,5 +1,5 @@
 // Keys of each repository: required keys, value types, keys that belong to another type or to a path
-// repository's `options`, unknown keys (composer-semantics.md §1.2, §1.3, §2.4).
+// repository's `options`, unknown keys (res/composer-schema.json and the keys each repository class reads).
 import * as l10n from '@vscode/l10n';
 import { COMMON_KEYS, LEGACY_PACKAGIST_NAME, PACKAGIST_NAME, PATH_OPTION_KEYS, getKeysForType, getTypeSpec, typesAcceptingKey, type KeySpec } from '../catalog';
 import { didYouMean } from '../didYouMean';

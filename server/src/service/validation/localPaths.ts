@@ -1,5 +1,5 @@
 // Local facts for path and artifact repositories, asked through the LocalFacts port
-// (composer-semantics.md §5, §6). Relative URLs are resolved against the composer.json's folder.
+// (Repository/PathRepository.php, Repository/ArtifactRepository.php). Relative URLs are resolved against the composer.json's folder.
 import * as l10n from '@vscode/l10n';
 import { getProperty } from '../../model/composerDocument';
 import { expandPath, looksLikeWindowsPath, scanPathUrl, wildcardParent } from '../../composerPaths';

@@ -1,4 +1,5 @@
-// Shape of the document and of the `repositories` block (composer-semantics.md §1.1, §1.5, §2.2).
+// Shape of the document and of the `repositories` block (res/composer-schema.json `repositories`,
+// Repository/RepositoryFactory.php::createRepos).
 import * as l10n from '@vscode/l10n';
 import { ParseErrorCode } from 'jsonc-parser';
 import { MAX_NESTING, type Node } from '../../model/composerDocument';
@@ -42,7 +43,8 @@ export function checkSyntax(ctx: RuleContext): void {
 	for (const e of doc.syntaxErrors.slice(0, MAX_SYNTAX_ERRORS)) {
 		if (seen.has(e.offset)) continue;
 		seen.add(e.offset);
-		ctx.report({ offset: e.offset, length: Math.max(e.length, e.offset < doc.text.length ? 1 : 0) }, DiagnosticCode.invalidJson, syntaxMessage(e.error, doc.text, e.offset));
+		const span = { offset: e.offset, length: Math.max(e.length, e.offset < doc.text.length ? 1 : 0) };
+		ctx.report(span, DiagnosticCode.invalidJson, syntaxMessage(e.error, doc.text, e.offset));
 	}
 	if (doc.root && doc.root.type !== 'object') {
 		ctx.report(doc.root, DiagnosticCode.invalidJson, l10n.t('composer.json must hold a JSON object.'));

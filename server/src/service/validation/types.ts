@@ -1,5 +1,5 @@
 // The `type` of each repository: accepted, removed (pear), not registered (forgejo, hg-bitbucket) or unknown
-// (composer-semantics.md §2.1, §2.3, §1.3).
+// (Repository/RepositoryFactory.php::manager(), Repository/PearRepository.php).
 import * as l10n from '@vscode/l10n';
 import { ACCEPTED_TYPES, getTypeSpec } from '../catalog';
 import { didYouMean } from '../didYouMean';

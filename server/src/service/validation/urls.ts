@@ -1,5 +1,6 @@
 // URL checks: empty, missing scheme, insecure protocols under `secure-http`, and the URL forms the GitHub,
-// GitLab, Bitbucket and git drivers reject (composer-semantics.md §2.4, §3).
+// GitLab, Bitbucket and git drivers reject (Config::prohibitUrlByConfig, VcsRepository::getDriver and the
+// drivers' initialize() in Repository/Vcs/).
 import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getTypeSpec } from '../catalog';
