@@ -25,9 +25,16 @@ function parseBraces(pattern: string, escapes: boolean): BracePart[] {
 	const open: number[] = [];
 	for (let i = 0; i < pattern.length; i++) {
 		const c = pattern[i];
-		if (escapes && c === '\\') i++;
-		else if (c === '{') { open.push(i); commas.set(i, []); } else if (c === ',' && open.length > 0) commas.get(open[open.length - 1])!.push(i);
-		else if (c === '}' && open.length > 0) close.set(open.pop()!, i);
+		if (escapes && c === '\\') {
+			i++;
+		} else if (c === '{') {
+			open.push(i);
+			commas.set(i, []);
+		} else if (c === ',' && open.length > 0) {
+			commas.get(open[open.length - 1])!.push(i);
+		} else if (c === '}' && open.length > 0) {
+			close.set(open.pop()!, i);
+		}
 	}
 	const sequence = (from: number, to: number): BracePart[] => {
 		const parts: BracePart[] = [];
