@@ -198,9 +198,10 @@ function readClassChar(s: string, i: number, escapes: boolean, markers: MarkerFi
 	if (s[i] === '[' && (s[i + 1] === '.' || s[i + 1] === '=')) {
 		const end = markers.indexOf(`${s[i + 1]}]`, i + 2);
 		if (end >= 0) {
-			const inner = [...s.slice(i + 2, end)];
 			// Multi-character collating elements do not exist in the C/UTF-8 locales glob runs in.
-			return { cp: inner.length === 1 ? inner[0].codePointAt(0) : undefined, next: end + 2 };
+			const cp = s.codePointAt(i + 2) as number;
+			const single = end > i + 2 && i + 2 + (cp > 0xffff ? 2 : 1) === end;
+			return { cp: single ? cp : undefined, next: end + 2 };
 		}
 	}
 	if (escapes && s[i] === '\\' && i + 1 < s.length) i++;

@@ -3,5 +3,5 @@
 // questions go through the LocalFacts port (server/src/node/localFacts.ts answers them on Node).
 export { expandPath, userDirectory, type Environment } from './expandPath';
 export { globDirectories, scanPathUrl, wildcardParent, type GlobOptions, type PathUrlScan } from './glob';
-export { compareUtf8, compileSegment, expandBraces, segmentMatches, type GlobSegment } from './globPattern';
+export { braceAlternatives, compareUtf8, compileSegment, countBraceAlternatives, expandBraces, segmentMatches, type GlobSegment } from './globPattern';
 export { appendPath, isAbsolutePath, looksLikeWindowsPath, phpDirname } from './platformPaths';

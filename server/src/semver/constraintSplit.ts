@@ -35,7 +35,7 @@ export function splitWithOffsets(re: RegExp, text: string, offset: number): Span
  * `preg_split('{\s*\|\|?\s*}', …)`: `||` and a single `|` both mean OR, with the whitespace around them. Done by
  * hand: as a global regex, `\s*` restarts at every space of a long run that leads to no `|` (quadratic).
  */
-function splitOrWithOffsets(text: string, offset: number): Span[] {
+export function splitOrWithOffsets(text: string, offset: number): Span[] {
 	const out: Span[] = [];
 	let last = 0;
 	for (let bar = text.indexOf('|'); bar >= 0; bar = text.indexOf('|', bar)) {

@@ -113,13 +113,13 @@ export function tryNormalize(version: string): string | undefined {
  * Unanchored, the search starts over at every character and scans to the end each time; but only a start on the
  * last line can reach the end, and if the first of them fails, all do.
  */
-function devSuffixBranch(version: string): string | undefined {
+export function devSuffixBranch(version: string): string | undefined {
 	DEV_SUFFIX_RE.lastIndex = lastLineStart(version);
 	return DEV_SUFFIX_RE.exec(version)?.[1];
 }
 
 /** `preg_replace('{#.+$}', '', $version)`: only the first `#` of the last line can start the match. */
-function stripReference(version: string): string {
+export function stripReference(version: string): string {
 	const hash = version.indexOf('#', lastLineStart(version));
 	if (hash < 0) return version;
 	REF_STRIP_RE.lastIndex = hash;
@@ -132,7 +132,7 @@ function stripReference(version: string): string {
  * match can start before it). An attempt that fails stops within the run of modifier characters it started in, and
  * one that reaches a `+` succeeds, so the whole search stays linear. There is always a match (all of it is optional).
  */
-function stabilityMatch(lower: string): RegExpExecArray {
+export function stabilityMatch(lower: string): RegExpExecArray {
 	for (let at = lastLineStart(lower); ; at++) {
 		STABILITY_RE.lastIndex = at;
 		const m = STABILITY_RE.exec(lower);
