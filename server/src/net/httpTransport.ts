@@ -104,9 +104,11 @@ export function performHop(req: HopRequest): Promise<HopResult> {
 			stream.on('data', (chunk: Buffer) => {
 				size += chunk.length;
 				if (size > req.maxBytes) {
+					// Settle before destroying: destroying the socket emits `aborted`/`close` at once, which would
+					// report a chunked body cut at the limit as "connection closed" instead.
+					finish({ ok: false, code: 'too-large', message: String(size) });
 					clientReq.destroy();
 					stream.destroy();
-					finish({ ok: false, code: 'too-large', message: String(size) });
 					return;
 				}
 				chunks.push(chunk);

@@ -8,7 +8,8 @@ export type HttpResult =
 		/** With fromCache 'stale': why the network copy could not be used (already free of credentials). */
 		staleReason?: string;
 	}
-	| { ok: false; code: 'timeout' | 'cancelled' | 'network' | 'offline' | 'insecure' | 'too-large'; message: string; url: string };
+	/** `budget`: the caller's request budget was spent (resolvers/limits.ts); nothing was sent. */
+	| { ok: false; code: 'timeout' | 'cancelled' | 'network' | 'offline' | 'insecure' | 'too-large' | 'budget'; message: string; url: string };
 
 export interface HttpRequest {
 	url: string;

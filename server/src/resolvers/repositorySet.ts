@@ -10,6 +10,7 @@ import { DEFAULT_BRANCH_ALIAS } from '../semver';
 import { branchAliasOf, prettyAlias } from './package/loader';
 import { resolverFor, type RegistryOptions } from './registry';
 import type { LoadResult, PackageVersion, RepositoryDefinition, ResolveContext } from './types';
+import { DEFAULT_RESOLVE_LIMITS, RepositoryDeadline, deadlineError, requestBudget } from './limits';
 
 export interface PackageListing {
 	/** Name as the first contributing repository declares it. */
@@ -67,6 +68,7 @@ interface Prepared {
 	filter?: RepositoryFilter;
 	requested?: string[];
 	result?: Promise<LoadResult>;
+	deadline?: RepositoryDeadline;
 }
 
 async function safeLoad(run: () => Promise<LoadResult>): Promise<LoadResult> {
@@ -86,6 +88,39 @@ export async function resolveRepositories(
 	repositories: RepositoryDefinition[], names: string[] | undefined, ctx: ResolveContext, registry: RegistryOptions,
 ): Promise<Resolution> {
 	const wanted = names?.map((n) => n.toLowerCase());
+	const limits = { ...DEFAULT_RESOLVE_LIMITS, ...ctx.limits };
+	// The whole resolution has a deadline; each repository has its own, and its own request budget.
+	const resolution = new AbortController();
+	let resolutionExpired = false;
+	const resolutionTimer = setTimeout(() => {
+		resolutionExpired = true;
+		resolution.abort();
+	}, limits.resolutionMs);
+	const cancel = () => resolution.abort();
+	if (ctx.signal?.aborted) cancel();
+	ctx.signal?.addEventListener('abort', cancel, { once: true });
+	const resolutionState = { expired: () => resolutionExpired };
+	try {
+		return await combine(repositories, wanted, registry, (repo, requested, resolver) => {
+			const deadline = new RepositoryDeadline(resolution.signal, resolutionState, limits.repositoryMs);
+			const repoCtx: ResolveContext = { ...ctx, signal: deadline.signal, http: requestBudget(ctx.http, limits.requestsPerRepository) };
+			const loaded = safeLoad(() => resolver.loadPackages(repo, requested, repoCtx));
+			// A resolver that does not stop when its signal aborts still does not hold the resolution.
+			const result = Promise.race([loaded, deadline.expiredPromise.then((kind) => deadlineError(kind, limits))]);
+			return { result, deadline };
+		});
+	} finally {
+		clearTimeout(resolutionTimer);
+		ctx.signal?.removeEventListener('abort', cancel);
+	}
+}
+
+/** Starts one repository's load: its result (or deadline error) and the deadline that can stop it. */
+type StartLoad = (
+	repo: RepositoryDefinition, requested: string[] | undefined, resolver: ReturnType<typeof resolverFor>,
+) => { result: Promise<LoadResult>; deadline: RepositoryDeadline };
+
+async function combine(repositories: RepositoryDefinition[], wanted: string[] | undefined, registry: RegistryOptions, start: StartLoad): Promise<Resolution> {
 	const prepared: Prepared[] = repositories.map((repo) => {
 		const built = buildFilter(repo.config, repo.label);
 		if (!built.ok) {
@@ -97,9 +132,20 @@ export async function resolveRepositories(
 			return { repo, filter, requested };
 		}
 		const resolver = resolverFor(repo.config.type, registry);
-		return { repo, filter, requested, result: safeLoad(() => resolver.loadPackages(repo, requested, ctx)) };
+		return { repo, filter, requested, ...start(repo, requested, resolver) };
 	});
+	try {
+		return await combineInOrder(prepared, wanted);
+	} finally {
+		// Whatever still runs (a repository Composer would not have asked, work past a deadline) is stopped.
+		for (const p of prepared) {
+			p.deadline?.controller.abort();
+			p.deadline?.dispose();
+		}
+	}
+}
 
+async function combineInOrder(prepared: Prepared[], wanted: string[] | undefined): Promise<Resolution> {
 	const packages = new Map<string, PackageListing & { set: Set<string> }>();
 	const errors: RepositoryIssue[] = [];
 	const warnings: RepositoryIssue[] = [];
@@ -107,7 +153,9 @@ export async function resolveRepositories(
 	for (const p of prepared) {
 		const remaining = p.requested?.filter((n) => !claimed.has(n));
 		if (remaining && remaining.length === 0) {
-			continue; // Composer never asks this repository: every name is already found.
+			// Composer never asks this repository: every name is already found. Its work stops.
+			p.deadline?.controller.abort();
+			continue;
 		}
 		if (!p.result) {
 			continue;

@@ -1,6 +1,7 @@
 // The one interface every repository resolver implements (one resolver per repository type), and the
 // values they exchange. Resolvers never throw across this boundary: failures are values with messages.
 import type { Credentials, HttpClient, ProcessRunner } from '../net/types';
+import type { ResolveLimits } from './limits';
 
 /** A repository entry as Composer merges it (Config::merge): its config object and a readable label. */
 export interface RepositoryDefinition {
@@ -64,6 +65,8 @@ export interface ResolveContext {
 	log?: (line: string) => void;
 	/** Folder for VCS mirrors (bare partial clones); defaults to a folder under the OS temp dir. */
 	cacheDir?: string;
+	/** Time and request budgets (resolvers/limits.ts); the defaults where unset. */
+	limits?: Partial<ResolveLimits>;
 }
 
 export interface RepositoryResolver {

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expandPath, isAbsolutePath } from '../../composerPaths';
 import { loadPackage } from '../package/loader';
+import { decodeJson } from '../../composer/jsonDecode';
 import type { LoadResult, PackageVersion, RepositoryDefinition, RepositoryResolver, ResolveContext } from '../types';
 import { readTarComposerJson } from './tarReader';
 import { readZipComposerJson, type ArchiveJson } from './zipReader';
@@ -83,7 +84,7 @@ export async function scanArtifacts(url: string, ctx: ResolveContext): Promise<L
 		if (ext === 'zip') {
 			archive = await readZipComposerJson(file.abs);
 		} else if (ext === 'gz' || ext === 'tar' || ext === 'tgz') {
-			archive = readTarComposerJson(file.abs);
+			archive = await readTarComposerJson(file.abs);
 		} else {
 			return fail('artifact.unsupported-extension', l10n.t('Files with "{0}" extensions aren\'t supported. Only ZIP and TAR/TAR.GZ/TGZ archives are supported.', ext), warnings);
 		}
@@ -95,7 +96,7 @@ export async function scanArtifacts(url: string, ctx: ResolveContext): Promise<L
 		}
 		let json: unknown;
 		try {
-			json = JSON.parse(archive.content);
+			json = decodeJson(archive.content);
 		} catch (e) {
 			return fail('artifact.invalid-json', l10n.t('"{0}#composer.json" does not contain valid JSON: {1}', file.shown, e instanceof Error ? e.message : String(e)), warnings);
 		}

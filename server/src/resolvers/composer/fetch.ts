@@ -6,6 +6,7 @@ import * as fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as l10n from '@vscode/l10n';
 import { redact } from '../../net/credentials';
+import { decodeJson } from '../../composer/jsonDecode';
 import type { ResolveContext } from '../types';
 
 export type JsonFetch =
@@ -85,7 +86,7 @@ async function readLocal(url: string, expectedSha256: string | undefined): Promi
 
 function parseJson(body: Buffer, shown: string): JsonFetch {
 	try {
-		return { ok: true, data: JSON.parse(body.toString('utf8')) };
+		return { ok: true, data: decodeJson(body) };
 	} catch (e) {
 		return { ok: false, notFound: false, code: 'invalid-json', message: redact(l10n.t('"{0}" does not contain valid JSON ({1})', shown, (e as Error).message)) };
 	}

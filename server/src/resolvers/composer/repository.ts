@@ -35,6 +35,10 @@ interface Root {
 /** Characters a package name can hold; anything else is never substituted into a URL. */
 const SAFE_NAME = /^[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/;
 
+/** How deep `includes` and `provider-includes` files are followed (Composer follows them without end). */
+const MAX_INCLUDE_DEPTH = 20;
+const MAX_PROVIDER_INCLUDE_DEPTH = 10;
+
 export function isObject(v: unknown): v is Json {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -52,6 +56,11 @@ export class ComposerRepoSession {
 	private warnedKeyMismatch = false;
 	private rootPromise?: Promise<Root>;
 	private providerListing?: Map<string, string>;
+	private inlinePromise?: Promise<Json[]>;
+	/** Files of the include tree already read (by resolved URL): a file that includes itself is read once. */
+	private readonly included = new Set<string>();
+	private warnedCycle = false;
+	private warnedDepth = false;
 
 	constructor(readonly url: string, readonly packagesJsonUrl: string, readonly baseUrl: string, private readonly ctx: ResolveContext) {}
 
@@ -148,7 +157,7 @@ export class ComposerRepoSession {
 		const versions: Json[] = [];
 		if (!root.hasProviders && !root.partial && !root.lazyUrl) {
 			const wanted = new Set(names);
-			for (const v of await this.inlinePackages(root.data)) {
+			for (const v of await this.rootInlinePackages(root)) {
 				const name = String(v.name ?? '').toLowerCase();
 				if (wanted.has(name)) {
 					found.add(name);
@@ -207,12 +216,56 @@ export class ComposerRepoSession {
 			return root.providersUrl ? [...(await this.providerNames(root)).keys()] : [];
 		}
 		const names = new Map<string, string>();
-		for (const v of await this.inlinePackages(root.data)) {
+		for (const v of await this.rootInlinePackages(root)) {
 			if (typeof v.name === 'string') {
 				names.set(v.name.toLowerCase(), v.name);
 			}
 		}
 		return [...names.values()];
+	}
+
+	/** The inline packages of the root file and its includes, read once per session (enumerate and load both ask). */
+	private rootInlinePackages(root: Root): Promise<Json[]> {
+		this.inlinePromise ??= (async () => {
+			this.firstVisit(this.packagesJsonUrl);
+			return this.inlinePackages(root.data);
+		})();
+		return this.inlinePromise;
+	}
+
+	/**
+	 * True the first time a file of the include tree is met. Composer follows `includes` and `provider-includes`
+	 * without remembering where it has been, so a file listing itself (under any spelling) makes it fetch forever;
+	 * here each resolved URL is read once, and the cycle is reported.
+	 */
+	private firstVisit(url: string): boolean {
+		let key = url;
+		try {
+			key = new URL(url).href;
+		} catch {
+			// Not a URL the HTTP layer would take either; compare it as written.
+		}
+		if (this.included.has(key)) {
+			if (!this.warnedCycle) {
+				this.warnedCycle = true;
+				this.warnings.push(l10n.t('{0} includes {1} more than once (an include cycle); it was read once.', sanitizeUrl(this.url), sanitizeUrl(url)));
+			}
+			return false;
+		}
+		this.included.add(key);
+		return true;
+	}
+
+	/** Whether includes at `depth` are still read; the first time they are not, a warning says so. */
+	private withinIncludeDepth(depth: number, max: number): boolean {
+		if (depth < max) {
+			return true;
+		}
+		if (!this.warnedDepth) {
+			this.warnedDepth = true;
+			this.warnings.push(l10n.t('{0} nests includes deeper than {1} levels; the deeper ones were not read.', sanitizeUrl(this.url), String(max)));
+		}
+		return false;
 	}
 
 	/** loadIncludes: inline `packages`, recursive `includes` (relative to the base URL), or the legacy whole-file form. */
@@ -236,9 +289,13 @@ export class ComposerRepoSession {
 				}
 			}
 		}
-		if (isObject(data.includes) && depth < 20) {
+		if (isObject(data.includes) && this.withinIncludeDepth(depth, MAX_INCLUDE_DEPTH)) {
 			for (const include of Object.keys(data.includes)) {
-				const included = await this.getRequired(encodeDollar(this.baseUrl + '/' + include), { cache: true });
+				const url = encodeDollar(this.baseUrl + '/' + include);
+				if (!this.firstVisit(url)) {
+					continue;
+				}
+				const included = await this.getRequired(url, { cache: true });
 				if (isObject(included)) {
 					out.push(...await this.inlinePackages(included, depth + 1));
 				}
@@ -257,10 +314,13 @@ export class ComposerRepoSession {
 						listing.set(name.toLowerCase(), isObject(meta) && typeof meta.sha256 === 'string' ? meta.sha256 : '');
 					}
 				}
-				if (root.providersUrl && isObject(data['provider-includes']) && depth < 10) {
+				if (root.providersUrl && isObject(data['provider-includes']) && this.withinIncludeDepth(depth, MAX_PROVIDER_INCLUDE_DEPTH)) {
 					for (const [include, meta] of Object.entries(data['provider-includes'])) {
 						const hash = isObject(meta) && typeof meta.sha256 === 'string' ? meta.sha256 : '';
 						const url = encodeDollar(this.baseUrl + '/' + include.replace('%hash%', hash));
+						if (!this.firstVisit(url)) {
+							continue;
+						}
 						const included = await this.getRequired(url, { cache: true, sha256: hash || undefined, maxAgeMs: include.includes('%hash%') ? Infinity : undefined });
 						if (isObject(included)) {
 							await visit(included, depth + 1);
@@ -268,6 +328,7 @@ export class ComposerRepoSession {
 					}
 				}
 			};
+			this.firstVisit(this.packagesJsonUrl);
 			await visit(root.data, 0);
 			this.providerListing = listing;
 		}

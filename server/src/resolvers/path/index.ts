@@ -5,14 +5,22 @@
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { appendPath, expandPath, isAbsolutePath, scanPathUrl } from '../../composerPaths';
+import { appendPath, expandPath, isAbsolutePath, MAX_BRACE_ALTERNATIVES, MAX_DIRECTORY_READS, scanPathUrl } from '../../composerPaths';
 import { createNodeLocalFacts } from '../../node/localFacts';
 import { loadPackage } from '../package/loader';
+import { decodeJson } from '../../composer/jsonDecode';
 import type { LoadResult, PackageVersion, RepositoryDefinition, RepositoryResolver, ResolveContext } from '../types';
 import { guessVersion } from './versionGuesser';
 
 // The same url reading as the editor's diagnostics (server/src/composerPaths/), answered from the real disk.
 const localFacts = createNodeLocalFacts();
+
+/** The refusal of a url whose `{a,b}` groups expand to more patterns than are globbed. */
+export function tooManyAlternatives(url: string, count: number): string {
+	return count > MAX_BRACE_ALTERNATIVES
+		? l10n.t('Too many alternatives: the braces of {0} expand to more than {1} paths, which are not globbed.', url, String(MAX_BRACE_ALTERNATIVES))
+		: l10n.t('Too many alternatives: the braces of {0} expand to {1} paths.', url, String(count));
+}
 
 function fail(code: string, message: string): LoadResult {
 	return { ok: false, error: { code, message } };
@@ -37,6 +45,12 @@ export async function scanPath(config: Record<string, unknown>, ctx: ResolveCont
 	}
 	if (scan.kind === 'missing') {
 		return fail('path.missing', l10n.t('The `url` supplied for the path ({0}) repository does not exist', url));
+	}
+	if (scan.kind === 'too-many-alternatives') {
+		return fail('path.too-many-alternatives', tooManyAlternatives(url, scan.count));
+	}
+	if (scan.kind === 'stopped') {
+		return fail('path.too-many-directories', l10n.t('Matching {0} stopped after listing {1} folders; the repository was not read.', url, String(MAX_DIRECTORY_READS)));
 	}
 	const matches = scan.matches;
 	const packages: PackageVersion[] = [];
@@ -65,7 +79,7 @@ export async function scanPath(config: Record<string, unknown>, ctx: ResolveCont
 		}
 		let json: unknown;
 		try {
-			json = JSON.parse(text);
+			json = decodeJson(text);
 		} catch (e) {
 			return fail('path.invalid-json', l10n.t('"{0}" does not contain valid JSON: {1}', composerFile, e instanceof Error ? e.message : String(e)));
 		}

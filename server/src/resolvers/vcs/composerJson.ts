@@ -3,6 +3,7 @@
 // composer.json (PHP's empty array is falsy); anything unparsable is an error for that ref.
 import * as l10n from '@vscode/l10n';
 import { VcsDriverError } from './driver';
+import { decodeJson } from '../../composer/jsonDecode';
 
 export function parseComposerJson(content: Buffer | string, identifier: string): Record<string, unknown> | null {
 	const text = typeof content === 'string' ? content : content.toString('utf8');
@@ -11,7 +12,7 @@ export function parseComposerJson(content: Buffer | string, identifier: string):
 	}
 	let data: unknown;
 	try {
-		data = JSON.parse(text);
+		data = decodeJson(text);
 	} catch (e) {
 		throw new VcsDriverError('invalid-json', l10n.t('"{0}" does not contain valid JSON: {1}', `${identifier}:composer.json`, (e as Error).message));
 	}

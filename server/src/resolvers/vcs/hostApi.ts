@@ -3,6 +3,7 @@
 // Link-header pagination, and the switch to the git driver when the API cannot be used.
 import * as l10n from '@vscode/l10n';
 import { phpRtrim } from '../../semver/phpCompat';
+import { decodeJson as decodeBoundedJson } from '../../composer/jsonDecode';
 import type { ResolveContext } from '../types';
 import { VcsDriverError, type VcsDriver, type VcsSource } from './driver';
 import { GitDriver } from './gitDriver';
@@ -67,7 +68,7 @@ export async function paginate(ctx: ResolveContext, first: string, readPage: (da
 
 export function decodeJson(response: ApiResponse, url: string): unknown {
 	try {
-		return JSON.parse(response.body.toString('utf8'));
+		return decodeBoundedJson(response.body);
 	} catch {
 		throw new VcsDriverError('invalid-api-response', l10n.t('{0} did not return valid JSON.', redactUrl(url)));
 	}
