@@ -3,7 +3,7 @@
 // resolver (to list packages) both call this, so they cannot disagree. The file system is only reached through
 // the LocalFacts port, so this module stays pure.
 import type { LocalFacts } from './localFacts';
-import { compareUtf8, compileSegment, expandBraces, segmentMatches } from './globPattern';
+import { braceAlternatives, compareUtf8, compileSegment, countBraceAlternatives, segmentMatches } from './globPattern';
 import { appendPath, isAbsolutePath, phpDirname } from './platformPaths';
 
 export interface GlobOptions {
@@ -13,6 +13,20 @@ export interface GlobOptions {
 	readonly windows?: boolean;
 	/** Stop after about this many matches (the editor bounds its work; Composer does not). */
 	readonly limit?: number;
+	/** Refuse a pattern whose `{a,b}` groups expand to more patterns than this (Composer globs them all). */
+	readonly maxAlternatives?: number;
+	/** Stop after listing this many directories (a pattern of many `*` segments could walk the whole disk). */
+	readonly maxDirectoryReads?: number;
+}
+
+/** The bounds every caller gets unless it asks otherwise: far above a real project, far below a bomb. */
+export const MAX_BRACE_ALTERNATIVES = 4096;
+export const MAX_DIRECTORY_READS = 10_000;
+
+/** Work left for one scan; `stopped` says which bound ended it. */
+interface GlobBudget {
+	reads: number;
+	stopped?: 'directory-reads';
 }
 
 interface Candidate {
@@ -29,7 +43,7 @@ function onDisk(path: string, options: GlobOptions): string {
 }
 
 /** Globs one brace-free pattern; the matches are sorted as glibc sorts them (with GLOB_MARK's trailing `/`). */
-async function globOne(facts: LocalFacts, pattern: string, options: GlobOptions, limit: number): Promise<string[]> {
+async function globOne(facts: LocalFacts, pattern: string, options: GlobOptions, limit: number, budget: GlobBudget): Promise<string[]> {
 	const escapes = !options.windows;
 	const separators = options.windows ? /([\\/]+)/ : /(\/+)/;
 	if (pattern === '') return [];
@@ -53,6 +67,11 @@ async function globOne(facts: LocalFacts, pattern: string, options: GlobOptions,
 				next.push({ path: c.path + separator + segment.name, isDirectory: false });
 				continue;
 			}
+			if (budget.reads <= 0) {
+				budget.stopped = 'directory-reads';
+				break;
+			}
+			budget.reads--;
 			// An empty path before a separator is the root (`/*`), not the working directory.
 			const entries = await facts.readDirectory(c.path === '' && separator !== '' ? separator : onDisk(c.path, options));
 			// readdir() lists `.` and `..`, which a pattern starting with a literal dot can match (`.*`).
@@ -72,19 +91,38 @@ async function globOne(facts: LocalFacts, pattern: string, options: GlobOptions,
 	return out.sort((a, b) => compareUtf8(`${a}/`, `${b}/`));
 }
 
+/** What globbing found, and the bound that stopped it early, if one did. */
+export interface GlobResult {
+	matches: string[];
+	/** `alternatives`: the braces expand to `alternatives` patterns (at least), more than allowed; nothing was read. */
+	stopped?: 'alternatives' | 'directory-reads';
+	alternatives?: number;
+}
+
 /**
  * PathRepository::getUrlMatches: every directory matching `pattern`, in PHP's order (each brace alternative
  * sorted on its own, duplicates kept), trailing separators trimmed (the root alone stays `/`, where Composer's
- * rtrim would leave an empty string); on Windows `\` becomes `/` as Composer does.
+ * rtrim would leave an empty string); on Windows `\` becomes `/` as Composer does. Brace alternatives are
+ * counted first and produced one at a time, so a pattern of 18 pairs is refused before any work.
  */
-export async function globDirectories(facts: LocalFacts, pattern: string, options: GlobOptions): Promise<string[]> {
+export async function globDirectoriesBounded(facts: LocalFacts, pattern: string, options: GlobOptions): Promise<GlobResult> {
 	const limit = options.limit ?? Number.POSITIVE_INFINITY;
+	const maxAlternatives = options.maxAlternatives ?? MAX_BRACE_ALTERNATIVES;
+	const escapes = !options.windows;
+	const alternatives = countBraceAlternatives(pattern, escapes, maxAlternatives);
+	if (alternatives > maxAlternatives) return { matches: [], stopped: 'alternatives', alternatives };
+	const budget: GlobBudget = { reads: options.maxDirectoryReads ?? MAX_DIRECTORY_READS };
 	const out: string[] = [];
-	for (const alternative of expandBraces(pattern, !options.windows)) {
-		if (out.length >= limit) break;
-		out.push(...await globOne(facts, alternative, options, limit - out.length));
+	for (const alternative of braceAlternatives(pattern, escapes)) {
+		if (out.length >= limit || budget.stopped) break;
+		out.push(...await globOne(facts, alternative, options, limit - out.length, budget));
 	}
-	return options.windows ? out.map((m) => m.replace(/\\/g, '/')) : out;
+	return { matches: options.windows ? out.map((m) => m.replace(/\\/g, '/')) : out, stopped: budget.stopped };
+}
+
+/** globDirectoriesBounded's matches alone. */
+export async function globDirectories(facts: LocalFacts, pattern: string, options: GlobOptions): Promise<string[]> {
+	return (await globDirectoriesBounded(facts, pattern, options)).matches;
 }
 
 /**
@@ -104,11 +142,18 @@ export type PathUrlScan =
 	/** Nothing matches but the folder before the first wildcard exists: Composer takes an empty repository. */
 	| { readonly kind: 'empty'; readonly parent: string }
 	/** Composer fails: "The `url` supplied for the path (…) repository does not exist". */
-	| { readonly kind: 'missing' };
+	| { readonly kind: 'missing' }
+	/** The braces expand to more patterns than are globbed (`count` is at least that many). */
+	| { readonly kind: 'too-many-alternatives'; readonly count: number }
+	/** Listing directories stopped at its bound; `matches` are those found until then. */
+	| { readonly kind: 'stopped'; readonly matches: string[] };
 
 /** How Composer's PathRepository reads an (already expanded) url: its matches, an empty repository, or an error. */
 export async function scanPathUrl(facts: LocalFacts, url: string, options: GlobOptions): Promise<PathUrlScan> {
-	const matches = await globDirectories(facts, url, options);
+	const globbed = await globDirectoriesBounded(facts, url, options);
+	if (globbed.stopped === 'alternatives') return { kind: 'too-many-alternatives', count: globbed.alternatives ?? 0 };
+	if (globbed.stopped === 'directory-reads') return { kind: 'stopped', matches: globbed.matches };
+	const matches = globbed.matches;
 	if (matches.length > 0) return { kind: 'matches', matches };
 	const parent = wildcardParent(url, options.windows);
 	if (parent !== undefined && await facts.stat(onDisk(parent, options)) === 'directory') return { kind: 'empty', parent };

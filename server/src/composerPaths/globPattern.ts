@@ -11,23 +11,36 @@
 // Pure: no node:* imports.
 import { phpByteString } from '../semver/phpCompat';
 
-/** Text, or a `{…}` group of alternatives (each a sequence again). */
-type BracePart = string | BracePart[][];
-
 /**
- * Parses `{a,b}` groups as glibc expands them: the first unescaped `{` with its matching `}` is a group whose
- * top-level commas separate the alternatives (nested groups expand inside them); an unmatched `{` makes the rest
- * of the pattern literal (glibc retries without GLOB_BRACE). Matching braces are found in one pass with a stack.
+ * The `{a,b}` groups of a pattern as glibc expands them: the first unescaped `{` with its matching `}` is a group
+ * whose top-level commas separate the alternatives (nested groups expand inside them); an unmatched `{` makes the
+ * rest of the pattern literal (glibc retries without GLOB_BRACE). Braces are matched in one pass with a stack, and
+ * nothing below recurses, so neither 18 groups in a row nor 5,000 nested ones can exhaust the stack.
  */
-function parseBraces(pattern: string, escapes: boolean): BracePart[] {
+interface Braces {
+	pattern: string;
+	escapes: boolean;
+	/** `{` index → its `}` index (absent: never closed). */
+	close: Map<number, number>;
+	/** `{` index → the commas that separate its alternatives. */
+	commas: Map<number, number[]>;
+	/** `{` index → the enclosing `{`, if any. */
+	parent: Map<number, number>;
+	/** Where the first unclosed `{` of the pattern's top level is (the rest is literal), or the pattern's length. */
+	literalFrom: number;
+}
+
+function parseBraces(pattern: string, escapes: boolean): Braces {
 	const close = new Map<number, number>();
 	const commas = new Map<number, number[]>();
+	const parent = new Map<number, number>();
 	const open: number[] = [];
 	for (let i = 0; i < pattern.length; i++) {
 		const c = pattern[i];
 		if (escapes && c === '\\') {
 			i++;
 		} else if (c === '{') {
+			if (open.length > 0) parent.set(i, open[open.length - 1]);
 			open.push(i);
 			commas.set(i, []);
 		} else if (c === ',' && open.length > 0) {
@@ -36,63 +49,9 @@ function parseBraces(pattern: string, escapes: boolean): BracePart[] {
 			close.set(open.pop()!, i);
 		}
 	}
-	const sequence = (from: number, to: number): BracePart[] => {
-		const parts: BracePart[] = [];
-		let text = '';
-		for (let i = from; i < to; i++) {
-			const c = pattern[i];
-			if (escapes && c === '\\') {
-				text += pattern.slice(i, i + 2);
-				i++;
-			} else if (c === '{') {
-				const end = close.get(i);
-				if (end === undefined) return [...parts, text + pattern.slice(i, to)];
-				if (text !== '') parts.push(text);
-				text = '';
-				const bounds = [i, ...commas.get(i)!, end];
-				const alternatives: BracePart[][] = [];
-				for (let k = 0; k + 1 < bounds.length; k++) alternatives.push(sequence(bounds[k] + 1, bounds[k + 1]));
-				// A group of one alternative is just its text (and keeps the expansion shallow).
-				if (alternatives.length === 1) parts.push(...alternatives[0]);
-				else parts.push(alternatives);
-				i = end;
-			} else {
-				text += c;
-			}
-		}
-		return text === '' ? parts : [...parts, text];
-	};
-	return sequence(0, pattern.length);
-}
-
-/** How many patterns a parsed sequence expands to, counting no further than `cap + 1`. */
-function countParts(parts: BracePart[], cap: number): number {
-	let product = 1;
-	for (const part of parts) {
-		if (typeof part === 'string') continue;
-		let sum = 0;
-		for (const alternative of part) {
-			sum += countParts(alternative, cap);
-			if (sum > cap) break;
-		}
-		product = Math.min(product * sum, cap + 1);
-	}
-	return product;
-}
-
-function* expandParts(parts: BracePart[], index: number, prefix: string): Generator<string> {
-	for (let i = index; i < parts.length; i++) {
-		const part = parts[i];
-		if (typeof part === 'string') {
-			prefix += part;
-			continue;
-		}
-		for (const alternative of part) {
-			for (const head of expandParts(alternative, 0, '')) yield* expandParts(parts, i + 1, prefix + head);
-		}
-		return;
-	}
-	yield prefix;
+	// Braces still open at the end were never closed; the first of them at the top level ends the expansion.
+	const topUnclosed = open.filter((i) => !parent.has(i));
+	return { pattern, escapes, close, commas, parent, literalFrom: topUnclosed.length > 0 ? topUnclosed[0] : pattern.length };
 }
 
 /**
@@ -100,15 +59,77 @@ function* expandParts(parts: BracePart[], index: number, prefix: string): Genera
  * expanding them: 16 groups of two are 65,536 patterns, and a caller must be able to refuse those unread.
  */
 export function countBraceAlternatives(pattern: string, escapes = true, cap = Number.MAX_SAFE_INTEGER): number {
-	return countParts(parseBraces(pattern, escapes), cap);
+	const b = parseBraces(pattern, escapes);
+	const saturate = (n: number) => Math.min(n, cap + 1);
+	// Inner groups close first: by the time a group is counted, its children are.
+	const groups = [...b.close.entries()].sort((x, y) => x[1] - y[1]);
+	const counts = new Map<number, number>();
+	/** Per group, the product of the children counted so far in each alternative. */
+	const products = new Map<number, number[]>();
+	const top: number[] = [];
+	for (const [open] of groups) {
+		const perAlternative = products.get(open) ?? new Array<number>(b.commas.get(open)!.length + 1).fill(1);
+		const count = saturate(perAlternative.reduce((sum, n) => saturate(sum + n), 0));
+		counts.set(open, count);
+		const p = b.parent.get(open);
+		if (p === undefined) {
+			if (open < b.literalFrom) top.push(count);
+			continue;
+		}
+		if (!b.close.has(p)) continue; // inside a brace that never closes: literal text
+		const bounds = b.commas.get(p)!;
+		let alternative = 0;
+		while (alternative < bounds.length && bounds[alternative] < open) alternative++;
+		const list = products.get(p) ?? new Array<number>(bounds.length + 1).fill(1);
+		list[alternative] = saturate(list[alternative] * count);
+		products.set(p, list);
+	}
+	return top.reduce((product, n) => saturate(product * n), 1);
+}
+
+/** Work left while expanding: the text before, and the ranges still to read (innermost first). */
+interface Expansion {
+	prefix: string;
+	/** A persistent stack of ranges [from, to) of the pattern still to expand, shared between alternatives. */
+	rest: { from: number; to: number; next: Expansion['rest'] } | undefined;
 }
 
 /**
  * The alternatives of `{a,b}` groups, nested ones too, in the order glibc globs them (the first group's first
  * alternative, expanded fully, comes first), produced one at a time so a caller that stops early pays for no more.
  */
-export function braceAlternatives(pattern: string, escapes = true): Generator<string> {
-	return expandParts(parseBraces(pattern, escapes), 0, '');
+export function* braceAlternatives(pattern: string, escapes = true): Generator<string> {
+	const b = parseBraces(pattern, escapes);
+	const work: Expansion[] = [{ prefix: '', rest: { from: 0, to: pattern.length, next: undefined } }];
+	while (work.length > 0) {
+		let { prefix, rest } = work.pop()!;
+		let branched = false;
+		while (rest !== undefined && !branched) {
+			const { from, to, next } = rest;
+			let i = from;
+			for (; i < to; i++) {
+				const c = pattern[i];
+				if (escapes && c === '\\') {
+					prefix += pattern.slice(i, i + 2);
+					i++;
+				} else if (c === '{' && i < b.literalFrom && b.close.has(i)) {
+					const end = b.close.get(i)!;
+					const bounds = [i, ...b.commas.get(i)!, end];
+					const after = { from: end + 1, to, next };
+					// Pushed last first, so the first alternative is expanded (and yielded) first.
+					for (let k = bounds.length - 2; k >= 0; k--) {
+						work.push({ prefix, rest: { from: bounds[k] + 1, to: bounds[k + 1], next: after } });
+					}
+					branched = true;
+					break;
+				} else {
+					prefix += c;
+				}
+			}
+			if (!branched) rest = next;
+		}
+		if (!branched) yield prefix;
+	}
 }
 
 /** Every alternative of `{a,b}` groups at once (small patterns; globbing reads them lazily with braceAlternatives). */

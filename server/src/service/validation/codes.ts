@@ -52,6 +52,8 @@ export const DiagnosticCode = {
 	artifactNotFound: 'artifact-not-found',
 	artifactEmpty: 'artifact-empty',
 	artifactUppercaseExtension: 'artifact-uppercase-extension',
+	pathTooManyAlternatives: 'path-too-many-alternatives',
+	localCheckStopped: 'local-check-stopped',
 	// inline packages
 	emptyPackageList: 'empty-package-list',
 	missingPackageKey: 'missing-package-key',
@@ -113,6 +115,8 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 	'artifact-not-found': E,
 	'artifact-empty': W,
 	'artifact-uppercase-extension': E,
+	'path-too-many-alternatives': W,
+	'local-check-stopped': H,
 	'empty-package-list': E,
 	'missing-package-key': E,
 	'invalid-package-name': E,

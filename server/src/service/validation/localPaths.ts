@@ -2,7 +2,7 @@
 // (Repository/PathRepository.php, Repository/ArtifactRepository.php). Relative URLs are resolved against the composer.json's folder.
 import * as l10n from '@vscode/l10n';
 import { getProperty } from '../../model/composerDocument';
-import { expandPath, looksLikeWindowsPath, scanPathUrl, wildcardParent } from '../../composerPaths';
+import { expandPath, looksLikeWindowsPath, MAX_BRACE_ALTERNATIVES, MAX_DIRECTORY_READS, scanPathUrl, wildcardParent } from '../../composerPaths';
 import { dirname, isAbsolutePath, joinPath, resolvePath } from '../pathUtil';
 import type { LocalFacts } from '../types';
 import { DiagnosticCode } from './codes';
@@ -38,6 +38,16 @@ async function checkPath(ctx: RuleContext, facts: LocalFacts, node: Node, url: s
 	// The same reading as the path resolver's: Composer globs the url itself from the project folder, so the
 	// folder's own name is never taken as a pattern.
 	const scan = await scanPathUrl(facts, local.expanded, { cwd: local.baseDir ?? '/', windows: local.windows, limit: MAX_GLOB_MATCHES });
+	if (scan.kind === 'too-many-alternatives') {
+		ctx.report(node, DiagnosticCode.pathTooManyAlternatives, scan.count > MAX_BRACE_ALTERNATIVES
+			? l10n.t('Too many alternatives: the braces of "{0}" expand to more than {1} paths. They were not checked, and composer-repos does not glob them.', url, String(MAX_BRACE_ALTERNATIVES))
+			: l10n.t('Too many alternatives: the braces of "{0}" expand to {1} paths.', url, String(scan.count)));
+		return;
+	}
+	if (scan.kind === 'stopped') {
+		ctx.report(node, DiagnosticCode.localCheckStopped, l10n.t('"{0}" was checked only in part: the check stopped after listing {1} folders.', url, String(MAX_DIRECTORY_READS)));
+		return;
+	}
 	if (scan.kind === 'empty') {
 		ctx.report(node, DiagnosticCode.pathGlobNoMatch, l10n.t('"{0}" matches no folder yet: the repository is empty (Composer accepts this because "{1}" exists).', url, wildcardParent(url, local.windows) ?? scan.parent));
 		return;
@@ -69,10 +79,14 @@ async function checkArtifact(ctx: RuleContext, facts: LocalFacts, node: Node, ur
 	const queue = [resolved];
 	let scanned = 0;
 	let found = false;
-	while (queue.length > 0 && scanned < MAX_SCANNED_ENTRIES) {
+	let stopped = false;
+	while (queue.length > 0 && !stopped) {
 		const dir = queue.shift() as string;
 		for (const e of await facts.readDirectory(dir)) {
-			scanned++;
+			if (scanned++ >= MAX_SCANNED_ENTRIES) {
+				stopped = true;
+				break;
+			}
 			if (e.isDirectory) { queue.push(joinPath(dir, e.name)); continue; }
 			if (!ARCHIVE.test(e.name)) continue;
 			if (!SUPPORTED_EXTENSION.test(e.name)) {
@@ -82,8 +96,10 @@ async function checkArtifact(ctx: RuleContext, facts: LocalFacts, node: Node, ur
 			found = true;
 		}
 	}
-	if (!found && scanned < MAX_SCANNED_ENTRIES) {
+	if (!found && !stopped) {
 		ctx.report(node, DiagnosticCode.artifactEmpty, l10n.t('The artifact folder "{0}" holds no .zip, .tar, .gz or .tgz archive: this repository provides no package.', url));
+	} else if (!found) {
+		ctx.report(node, DiagnosticCode.localCheckStopped, l10n.t('"{0}" was checked only in part: the check stopped after {1} entries without finding an archive.', url, String(MAX_SCANNED_ENTRIES)));
 	}
 }
 
