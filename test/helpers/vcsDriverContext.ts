@@ -23,6 +23,39 @@ export class RecordingRunner implements ProcessRunner {
 	lines(): string[] {
 		return this.calls.map((c) => [c.command, ...c.args].join(' '));
 	}
+
+	/** What the programs were asked to do (effectiveArgs of every call), `command arg arg…` per command. */
+	commandLines(): string[] {
+		return this.calls.flatMap((c) => effectiveArgs(c).map((args) => [c.command, ...args].join(' ')));
+	}
+}
+
+/** The commands an hg command-server session runs: the `runcommand` frames of its stdin. */
+function runCommands(input: Buffer): string[][] {
+	const commands: string[][] = [];
+	for (let pos = 0; pos < input.length;) {
+		const end = input.indexOf(0x0a, pos);
+		const length = input.readUInt32BE(end + 1);
+		commands.push(input.subarray(end + 5, end + 5 + length).toString('utf8').split('\0'));
+		pos = end + 5 + length;
+	}
+	return commands;
+}
+
+/**
+ * The argument lists a call really runs, including what travels on stdin because it may hold a password: for
+ * hg's command server, the commands it is sent; for fossil's `--args -`, the argv with stdin's lines in its place.
+ */
+export function effectiveArgs(call: ProcessRequest): string[][] {
+	if (call.command === 'hg' && call.args.includes('--cmdserver') && call.input !== undefined) {
+		return runCommands(Buffer.from(call.input));
+	}
+	const at = call.args.indexOf('--args');
+	if (call.command === 'fossil' && at >= 0 && call.args[at + 1] === '-' && call.input !== undefined) {
+		const lines = String(call.input).split('\n').filter((l) => l !== '');
+		return [[...call.args.slice(0, at), ...lines, ...call.args.slice(at + 2)]];
+	}
+	return [call.args];
 }
 
 /** A runner on which no program is installed, whatever this machine has: every request fails as "not-found". */

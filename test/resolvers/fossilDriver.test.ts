@@ -70,7 +70,9 @@ describe('fossil driver on real repositories', () => {
 		try {
 			assert.deepEqual(versionsOf(await load({ type: 'vcs', url: repo.repoFile }, c)), EXPECTED);
 			const clone = c.runner.calls.find((call) => call.args[0] === 'clone');
-			assert.ok(clone && clone.args.indexOf('--') === clone.args.indexOf(repo.repoFile) - 1, JSON.stringify(clone?.args));
+			// The source comes on stdin (`--args -`), right after `--`.
+			assert.ok(clone && clone.args.indexOf('--') === clone.args.indexOf('--args') - 1 && clone.input === `${repo.repoFile}\n`, JSON.stringify(clone));
+			assert.ok(!clone.args.includes(repo.repoFile));
 			assert.ok(clone.env?.FOSSIL_HOME?.startsWith(c.cacheDir), 'fossil never touches the user\'s global configuration');
 			c.runner.calls.length = 0;
 			const again = await load({ type: 'fossil', url: repo.repoFile }, c);
@@ -109,7 +111,8 @@ describe('hostile fossil definitions run nothing', () => {
 			const driver = fossilDriverFactory.create('--args=/nonexistent', {}, c.ctx);
 			await assert.rejects(driver.initialize(), /Failed to clone/);
 			const clone = c.runner.calls.find((call) => call.args[0] === 'clone');
-			assert.ok(clone && clone.args.indexOf('--') < clone.args.indexOf('--args=/nonexistent'));
+			// The URL is read from stdin in the place of `--args -`, which follows `--`: an operand, not an option.
+			assert.ok(clone && clone.args.indexOf('--') === clone.args.indexOf('--args') - 1 && clone.input === '--args=/nonexistent\n', JSON.stringify(clone));
 			const local = fossilDriverFactory.create(repo.checkout, {}, c.ctx);
 			await local.initialize();
 			c.runner.calls.length = 0;

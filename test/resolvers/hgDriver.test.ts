@@ -12,7 +12,7 @@ import { hgDriverFactory, parseHgBranches, parseHgTags } from '../../server/src/
 import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowVersions, oracleProject } from '../helpers/composerOracle';
 import { buildHgRepo, hgNode, serveHg } from '../helpers/hgRepo';
-import { prettyVersions, testHostileUrlsRunNothing, testMissingProgram, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { effectiveArgs, prettyVersions, testHostileUrlsRunNothing, testMissingProgram, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
 
 const EXPECTED = ['1.0.0', '1.2.0', '2.x-dev', 'dev-bm-one', 'dev-clash', 'dev-default', 'dev-feature'];
 
@@ -126,12 +126,13 @@ describe('hg driver on real repositories', () => {
 		const c = vcsTestContext();
 		try {
 			assert.deepEqual(versionsOf(await load({ type: 'hg', url: server!.url }, c)), EXPECTED);
-			const pull = c.runner.calls.find((call) => call.args.includes('pull'));
-			assert.ok(pull && pull.args.slice(-2)[0] === '--' && pull.args.slice(-1)[0] === server!.url, JSON.stringify(pull?.args));
+			const pull = c.runner.calls.flatMap(effectiveArgs).find((args) => args.includes('pull'));
+			assert.ok(pull && pull.slice(-2)[0] === '--' && pull.slice(-1)[0] === server!.url, JSON.stringify(pull));
 			assert.ok(c.runner.calls.some((call) => call.args.includes('init')));
 			c.runner.calls.length = 0;
 			assert.deepEqual(versionsOf(await load({ type: 'hg', url: server!.url }, c)), EXPECTED);
-			assert.ok(c.runner.lines().some((l) => l.endsWith(` pull --quiet -- ${server!.url}`)) && !c.runner.lines().some((l) => / (?:clone|init) /.test(l)), c.runner.lines().join('\n'));
+			const lines = c.runner.commandLines();
+			assert.ok(lines.some((l) => l.endsWith(` pull --quiet -- ${server!.url}`)) && !lines.some((l) => / (?:clone|init) /.test(l)), lines.join('\n'));
 		} finally {
 			c.cleanup();
 		}
@@ -167,8 +168,8 @@ describe('hostile hg definitions run nothing', () => {
 			await assert.rejects(hgDriverFactory.create(url, {}, c.ctx).initialize(), /Failed to clone/);
 			assert.equal(await hgDriverFactory.supports(`--config=alias.identify=!touch ${marker}`, c.ctx, true), false);
 			const isUrl = (a: string) => a.startsWith('--config=alias.');
-			const withUrl = c.runner.calls.filter((call) => call.args.some(isUrl));
-			assert.ok(withUrl.length >= 2 && withUrl.every((call) => call.args.indexOf('--') >= 0 && call.args.indexOf('--') < call.args.findIndex(isUrl)), c.runner.lines().join('\n'));
+			const withUrl = c.runner.calls.flatMap(effectiveArgs).filter((args) => args.some(isUrl));
+			assert.ok(withUrl.length >= 2 && withUrl.every((args) => args.indexOf('--') >= 0 && args.indexOf('--') < args.findIndex(isUrl)), c.runner.commandLines().join('\n'));
 			assert.equal(fs.existsSync(marker), false);
 		} finally {
 			c.cleanup();

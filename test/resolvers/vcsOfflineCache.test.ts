@@ -22,7 +22,7 @@ import { buildFossilRepo, restrictFossilRepo, serveFossil, type FossilRepo, type
 import { bareClone, buildGitRepo, git, removeDir, tempDir } from '../helpers/gitRepo';
 import { buildHgRepo, serveHg } from '../helpers/hgRepo';
 import { createSvnRepo, serveSvn, svnCopy, svnImport, svnMkdir, type SvnRepo, type SvnServer } from '../helpers/svnRepo';
-import { prettyVersions, RecordingRunner, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { effectiveArgs, prettyVersions, RecordingRunner, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
 
 const USER = 'user';
 const SECRET = 'secret';
@@ -43,10 +43,10 @@ function versionsOf(r: LoadResult): string[] {
 	return prettyVersions(r.packages);
 }
 
-/** Calls that could reach a remote: naming its port, or a subcommand that talks to a server. */
+/** Commands that could reach a remote (stdin's included): naming its port, or a subcommand that talks to a server. */
 function remoteCalls(runner: RecordingRunner, port: number | string): string[] {
 	const network = new Set(['pull', 'clone', 'identify', 'incoming', 'sync', 'ls-remote', 'fetch', 'ls', 'info']);
-	return runner.lines().filter((_, i) => runner.calls[i].args.some((a) => a.includes(`:${port}`) || network.has(a)));
+	return runner.commandLines().filter((line) => line.split(' ').some((a) => a.includes(`:${port}`) || network.has(a)));
 }
 
 function offlineMessage(url: string): string {
@@ -94,7 +94,7 @@ describe('hg: cached clone, offline mode, credentials', () => {
 		const again = await load({ type: 'hg', url }, second.ctx);
 		assert.deepEqual(versionsOf(again), EXPECTED);
 		assert.deepEqual(again.ok && again.warnings, []);
-		assert.ok(second.runner.lines().some((l) => l.endsWith(`pull --quiet -- ${url}`)), second.runner.lines().join('\n'));
+		assert.ok(second.runner.commandLines().some((l) => l.endsWith(`pull --quiet -- ${url}`)), second.runner.commandLines().join('\n'));
 		assert.deepEqual(secretsUnder(base.cacheDir, USER, SECRET), []);
 	});
 
@@ -179,7 +179,8 @@ describe('fossil: cached repository, offline mode, credentials', () => {
 			const r = await load({ type: 'fossil', url }, ctx);
 			assert.deepEqual(versionsOf(r), EXPECTED);
 			assert.deepEqual(r.ok && r.warnings, [], `run ${i + 1}`);
-			assert.ok(runner.calls.some((c) => c.args[0] === (i === 0 ? 'clone' : 'pull') && c.args.includes('--once') && c.args.at(-1 - (i === 0 ? 1 : 0)) === url), runner.lines().join('\n'));
+			const ran = runner.calls.flatMap(effectiveArgs);
+			assert.ok(ran.some((args) => args[0] === (i === 0 ? 'clone' : 'pull') && args.includes('--once') && args.at(-1 - (i === 0 ? 1 : 0)) === url), runner.commandLines().join('\n'));
 			assert.deepEqual(secretsUnder(base.cacheDir, USER, SECRET), []);
 		}
 	});

@@ -3,6 +3,8 @@
 // VCS program can ever stop to ask for a password or reach a command transport (issue 4, "safety").
 import { spawn } from 'node:child_process';
 import * as l10n from '@vscode/l10n';
+import { createAskPass, type AskPassSetup } from './askPass';
+import { registerSecret } from './credentials';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from './types';
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -58,6 +60,20 @@ export class NodeProcessRunner implements ProcessRunner {
 		}
 		const timeoutMs = req.timeoutMs ?? this.options.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
 		const maxBuffer = req.maxBuffer ?? DEFAULT_MAX_BUFFER;
+		let askPass: AskPassSetup | undefined;
+		if (req.askPass) {
+			registerSecret(req.askPass.password);
+			try {
+				askPass = createAskPass(req.askPass);
+			} catch (e) {
+				return Promise.resolve({ ok: false, code: 'spawn-error', message: l10n.t('{0} could not be given its credentials: {1}', req.command, (e as Error).message) });
+			}
+		}
+		const run = this.spawnAndWait(req, timeoutMs, maxBuffer, askPass?.env);
+		return askPass ? run.finally(() => askPass!.dispose()) : run;
+	}
+
+	private spawnAndWait(req: ProcessRequest, timeoutMs: number, maxBuffer: number, askPassEnv: Record<string, string> | undefined): Promise<ProcessResult> {
 		return new Promise<ProcessResult>((resolve) => {
 			let settled = false;
 			let failure: ProcessResult | undefined;
@@ -67,7 +83,8 @@ export class NodeProcessRunner implements ProcessRunner {
 
 			const child = spawn(req.command, req.args, {
 				cwd: req.cwd,
-				env: buildProcessEnv(this.options.env ?? process.env, req.env),
+				// The askpass helper replaces the empty GIT_ASKPASS of the safety settings for this process only.
+				env: { ...buildProcessEnv(this.options.env ?? process.env, req.env), ...askPassEnv },
 				shell: false,
 				// Own process group, so a timeout also ends helpers (ssh, git-remote-https, upload-pack).
 				detached: process.platform !== 'win32',

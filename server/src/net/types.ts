@@ -50,6 +50,11 @@ export interface ProcessRequest {
 	maxBuffer?: number;
 	/** Written to the program's stdin, which is then closed (e.g. `git cat-file --batch` requests). */
 	input?: string | Buffer;
+	/**
+	 * A user name and password git may ask for (over GIT_ASKPASS, see net/askPass.ts) when `origin` wants them:
+	 * credentials that must not appear in `args`.
+	 */
+	askPass?: { username: string; password: string; origin: string };
 }
 
 export interface ProcessRunner {

@@ -8,7 +8,7 @@
 // repository; every pull names it again. Offline, or when a remote cannot be reached, the cached repository
 // answers alone with a warning; a local source (checkout folder or repository file) is no remote and is read
 // the same way in both modes.
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
@@ -17,7 +17,10 @@ import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory
 import { isLocalPath, localPath } from './gitDriver';
 import { cleanStderr } from './gitProcess';
 import { checkRefName, checkSecureTransport, checkVcsUrl, redactUrl } from './urlSafety';
-import { cachePath, isDirectory, isFile, offlineModeReason, offlineNoCache, READ_CONCURRENCY, readAll, runVcs, settledValue, staleCacheWarning, withLock, type Settled } from './vcsTools';
+import {
+	cachePath, freshPartial, isDirectory, isFile, offlineModeReason, offlineNoCache, READ_CONCURRENCY, readAll, removePartial, runVcs, settledValue,
+	staleCacheWarning, withLock, type Settled, type VcsRunOutput,
+} from './vcsTools';
 
 /** FossilDriver::supports regexes. */
 const FOSSIL_HOST = /(^(?:https?|ssh):\/\/(?:[^@]@)?(?:chiselapp\.com|fossil\.))/i;
@@ -133,11 +136,19 @@ export class FossilDriver extends VcsProgramDriver implements VcsDriver {
 		}
 		mkdirSync(path.dirname(file), { recursive: true });
 		// Clone next to the final name and rename, so an interrupted clone never looks like a usable cache.
-		const partial = `${file}.${process.pid}.partial`;
-		rmSync(partial, { force: true });
-		const cloned = await runVcs(this.ctx, 'fossil', ['clone', '--once', '-A', 'composer-repos', '--', source, partial], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
+		const partial = freshPartial(file);
+		let cloned: VcsRunOutput;
+		try {
+			// The source (a URL that may hold a password) reaches fossil on stdin (`--args -`), never in argv.
+			cloned = await runVcs(this.ctx, 'fossil', ['clone', '--once', '-A', 'composer-repos', '--', '--args', '-', partial], {
+				cwd: path.dirname(file), env: this.env, notFound: notFound(), input: `${source}\n`,
+			});
+		} catch (e) {
+			removePartial(partial);
+			throw e;
+		}
 		if (cloned.exitCode !== 0 || !isFile(partial)) {
-			rmSync(partial, { force: true });
+			removePartial(partial);
 			throw new VcsDriverError('fossil-failed', l10n.t('Failed to clone {0} to repository {1}\n\n{2}', redactUrl(this.url), file, redactUrl((cloned.stderr || cloned.stdout).trim())));
 		}
 		renameSync(partial, file);
@@ -151,7 +162,7 @@ export class FossilDriver extends VcsProgramDriver implements VcsDriver {
 			return unsafe.message;
 		}
 		try {
-			const pulled = await runVcs(this.ctx, 'fossil', ['pull', '--once', '-R', file, source], { cwd: path.dirname(file), env: this.env, notFound: notFound() });
+			const pulled = await runVcs(this.ctx, 'fossil', ['pull', '--once', '-R', file, '--args', '-'], { cwd: path.dirname(file), env: this.env, notFound: notFound(), input: `${source}\n` });
 			// fossil 2.x exits with 0 when it cannot reach the server and only says so on stderr.
 			return pulled.exitCode === 0 && pulled.stderr.trim() === '' ? null : cleanStderr(pulled.stderr || pulled.stdout);
 		} catch (e) {

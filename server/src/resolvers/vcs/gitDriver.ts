@@ -6,16 +6,17 @@
 // fetch is skipped (warm runs), and offline or when the remote cannot be reached the mirror answers alone,
 // with a warning that the data may be out of date.
 // The mirror never stores the URL (it may hold a user name and password): every command that talks to the
-// remote gets it with `-c remote.origin.url=…`, and the mirror's own config has no `url` at all.
+// remote gets it with `-c remote.origin.url=…`, and the mirror's own config has no `url` at all. A password is
+// never on git's command line either: it is taken out of the URL and given to git by an askpass helper.
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { parseComposerJson } from './composerJson';
 import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory } from './driver';
-import { findTreeEntry, parseCatFileBatch, parseLsRemote, runGit, type RemoteRefs } from './gitProcess';
+import { credentialOptions, findTreeEntry, parseCatFileBatch, parseLsRemote, runGit, type GitRunOptions, type RemoteRefs } from './gitProcess';
 import { checkSecureTransport, redactUrl } from './urlSafety';
-import { cacheEntryName, offlineModeReason, offlineNoCache, staleCacheWarning, vcsCacheRoot, withLock } from './vcsTools';
+import { cacheEntryName, credentialsOutOfUrl, offlineModeReason, offlineNoCache, staleCacheWarning, vcsCacheRoot, withLock, type UrlCredentials } from './vcsTools';
 
 /** Filesystem::isLocalPath (non-Windows flavour plus drive letters). */
 export function isLocalPath(url: string): boolean {
@@ -92,6 +93,9 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 	private readonly info = new Map<string, Record<string, unknown> | null | VcsDriverError>();
 	/** Set when the answer comes from the mirror alone (offline, or the remote failed). */
 	private cachedOnly = false;
+	/** The remote as it goes on git's command line (no password), and the credentials taken out of it. */
+	private remoteUrl = '';
+	private credentials: UrlCredentials | undefined;
 	readonly warnings: string[] = [];
 
 	constructor(url: string, private readonly ctx: ResolveContext) {
@@ -117,6 +121,7 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 			if (/^ssh:\/\/[^@]+@[^:]+:[^0-9]+/.test(this.url)) {
 				throw new VcsDriverError('invalid-url', l10n.t('The source URL {0} is invalid, ssh URLs should have a port number after ":".\nUse ssh://git@example.com:22/path or just git@example.com:path if you do not want to provide a password or custom port.', redactUrl(this.url)));
 			}
+			({ url: this.remoteUrl, credentials: this.credentials } = credentialsOutOfUrl(this.url));
 			this.repoDir = mirrorFolder(this.url, this.ctx);
 			this.mirror = true;
 			await withLock(this.repoDir, () => this.readRemote());
@@ -148,9 +153,17 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 		this.warnings.push(staleCacheWarning(this.url, reason));
 	}
 
-	/** Global options that give git the remote's URL for one command (it is never written to the mirror). */
+	/**
+	 * Global options that give git the remote's URL for one command (it is never written to the mirror); a password
+	 * is not part of it, git gets that over GIT_ASKPASS (runGitRemote).
+	 */
 	private remote(): string[] {
-		return this.cachedOnly ? NO_REMOTE : ['-c', `remote.origin.url=${this.url}`];
+		return this.cachedOnly ? NO_REMOTE : [...credentialOptions(this.credentials), '-c', `remote.origin.url=${this.remoteUrl}`];
+	}
+
+	/** runGit for a command that may reach the remote: with the credentials of the URL, if it had any. */
+	private runGitRemote(args: string[], options: GitRunOptions = {}): Promise<Buffer> {
+		return runGit(this.ctx, args, { ...options, credentials: this.cachedOnly ? undefined : this.credentials });
 	}
 
 	/** A remote: list refs, then bring the mirror up to date unless the listing is the one it is complete for. */
@@ -165,7 +178,7 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 			await scrubStoredUrl(this.ctx, this.repoDir);
 			let listing: string;
 			try {
-				listing = (await runGit(this.ctx, ['ls-remote', '--symref', '--', this.url])).toString('utf8');
+				listing = (await this.runGitRemote([...credentialOptions(this.credentials), 'ls-remote', '--symref', '--', this.remoteUrl])).toString('utf8');
 			} catch (e) {
 				const code = e instanceof VcsDriverError ? e.code : '';
 				if (saved === undefined || code === 'git-cancelled' || code === 'git-not-found') {
@@ -210,7 +223,7 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 		const common = ['fetch', '--no-tags', '--no-write-fetch-head', '--quiet', '--no-recurse-submodules'];
 		try {
 			// Only the tip commits and their trees: enough to find every ref's composer.json blob.
-			await runGit(this.ctx, [...this.remote(), ...common, '--depth=1', '--filter=blob:none', 'origin', ...specs], { cwd: this.repoDir });
+			await this.runGitRemote([...this.remote(), ...common, '--depth=1', '--filter=blob:none', 'origin', ...specs], { cwd: this.repoDir });
 			this.partial = true;
 		} catch (e) {
 			this.ctx.log?.(`[vcs] shallow partial fetch of ${redactUrl(this.url)} failed (${(e as Error).message}); fetching in full`);
@@ -218,7 +231,7 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 			// failed attempt may have left a promisor setup that would make git chase missing objects forever.
 			rmSync(this.repoDir, { recursive: true, force: true });
 			await runGit(this.ctx, ['init', '--bare', '--quiet', '--', this.repoDir]);
-			await runGit(this.ctx, [...this.remote(), ...common, 'origin', ...specs], { cwd: this.repoDir });
+			await this.runGitRemote([...this.remote(), ...common, 'origin', ...specs], { cwd: this.repoDir });
 		}
 	}
 
@@ -233,7 +246,7 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 		// Local repositories are read in place and have no remote; a mirror gets its URL only on the command line.
 		const local = this.mirror ? this.remote() : [];
 		const treeRequests = commits.map((c) => `${c}^{tree}`);
-		const trees = parseCatFileBatch(await runGit(this.ctx, [...local, 'cat-file', '--batch'], { cwd: this.repoDir, input: treeRequests.join('\n') + '\n' }), treeRequests);
+		const trees = parseCatFileBatch(await this.runGitRemote([...local, 'cat-file', '--batch'], { cwd: this.repoDir, input: treeRequests.join('\n') + '\n' }), treeRequests);
 		let complete = trees.length === commits.length && trees.every((t) => t.type === 'tree');
 		const blobOf = new Map<string, string | null>();
 		trees.forEach((tree, i) => {
@@ -243,7 +256,7 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 		const blobs = [...new Set([...blobOf.values()].filter((b): b is string => b !== null))];
 		if (this.partial && blobs.length > 0) {
 			try {
-				await runGit(this.ctx, [...this.remote(), '-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--no-tags', '--no-write-fetch-head', '--quiet', 'origin', ...blobs], { cwd: this.repoDir });
+				await this.runGitRemote([...this.remote(), '-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--no-tags', '--no-write-fetch-head', '--quiet', 'origin', ...blobs], { cwd: this.repoDir });
 			} catch (e) {
 				// Objects are then fetched lazily one by one by cat-file (partial clone promisor remote).
 				this.ctx.log?.(`[vcs] batch blob fetch failed for ${redactUrl(this.url)}: ${(e as Error).message}`);
@@ -251,7 +264,7 @@ export class GitDriver extends VcsProgramDriver implements VcsDriver {
 		}
 		const contents = new Map<string, Buffer | null>();
 		if (blobs.length > 0) {
-			const out = await runGit(this.ctx, [...local, 'cat-file', '--batch'], { cwd: this.repoDir, input: blobs.join('\n') + '\n' });
+			const out = await this.runGitRemote([...local, 'cat-file', '--batch'], { cwd: this.repoDir, input: blobs.join('\n') + '\n' });
 			for (const obj of parseCatFileBatch(out, blobs)) {
 				contents.set(obj.request, obj.type === 'blob' ? obj.content : null);
 				complete &&= obj.type === 'blob';
@@ -325,7 +338,10 @@ export const gitDriverFactory: VcsDriverFactory = {
 		if (ctx.offline) {
 			return mirrored;
 		}
-		const r = await ctx.processes.run({ command: 'git', args: ['ls-remote', '--heads', '--', url], signal: ctx.signal, timeoutMs: 60_000 });
+		const remote = credentialsOutOfUrl(url);
+		const r = await ctx.processes.run({
+			command: 'git', args: [...credentialOptions(remote.credentials), 'ls-remote', '--heads', '--', remote.url], signal: ctx.signal, timeoutMs: 60_000, askPass: remote.credentials,
+		});
 		return (r.ok && r.exitCode === 0) || mirrored;
 	},
 	create(url, _repoConfig, ctx) {

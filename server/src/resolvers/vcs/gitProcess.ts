@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { VcsDriverError } from './driver';
 import { redactUrl } from './urlSafety';
+import type { UrlCredentials } from './vcsTools';
 import { replaceUserinfo } from '../../net/urlUserinfo';
 
 const GIT_TIMEOUT_MS = 300_000;
@@ -14,6 +15,16 @@ export interface GitRunOptions {
 	input?: string;
 	/** Exit codes that count as success (default only 0). */
 	okCodes?: number[];
+	/** Credentials for a remote, given to git over GIT_ASKPASS, never in `args`. */
+	credentials?: UrlCredentials;
+}
+
+/**
+ * Global options for a command that talks to a remote with credentials of ours: the user's credential helpers are
+ * switched off, so that only our askpass answers and the password is not stored in their keychain or file.
+ */
+export function credentialOptions(credentials: UrlCredentials | undefined): string[] {
+	return credentials ? ['-c', 'credential.helper='] : [];
 }
 
 export async function runGit(ctx: ResolveContext, args: string[], options: GitRunOptions = {}): Promise<Buffer> {
@@ -24,6 +35,7 @@ export async function runGit(ctx: ResolveContext, args: string[], options: GitRu
 		input: options.input,
 		signal: ctx.signal,
 		timeoutMs: GIT_TIMEOUT_MS,
+		askPass: options.credentials,
 	});
 	if (!result.ok) {
 		if (result.code === 'not-found') {

@@ -4,7 +4,10 @@
 // Starting hg costs a few hundred milliseconds; a repository with ten refs would otherwise need a dozen starts.
 // Protocol: each frame is a channel byte, a big-endian uint32 length and the data; `o`/`e` carry output and
 // errors, `r` ends a command with its int32 exit code. The first frame is the server's hello.
+import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
+import { VcsDriverError } from './driver';
+import { cleanStderr } from './gitProcess';
 import { runVcs } from './vcsTools';
 
 export interface HgCommandResult {
@@ -69,10 +72,11 @@ export function decodeChannels(out: Buffer, expected: number): HgCommandResult[]
 
 /**
  * Runs `commands` (each already starting with the global options it needs) against `repoDir` in one session;
- * falls back to one process per command if the server's answer is incomplete (an old or unusual hg).
+ * falls back to one process per command if the server's answer is incomplete (an old or unusual hg) — unless the
+ * commands hold a secret (`secret`: a URL with a password), which goes to hg on stdin only, never on a command line.
  */
 export async function runHgBatch(
-	ctx: ResolveContext, serverArgs: string[], commands: string[][], options: { cwd: string; notFound: string },
+	ctx: ResolveContext, serverArgs: string[], commands: string[][], options: { cwd: string; notFound: string; secret?: boolean },
 ): Promise<HgCommandResult[]> {
 	if (commands.length === 0) {
 		return [];
@@ -90,6 +94,12 @@ export async function runHgBatch(
 		if (decoded) {
 			return decoded;
 		}
+	}
+	if (options.secret) {
+		if (!session.ok) {
+			throw new VcsDriverError(`hg-${session.code}`, session.code === 'not-found' ? options.notFound : session.message);
+		}
+		throw new VcsDriverError('hg-failed', l10n.t('hg\'s command server gave no readable answer: {0}', cleanStderr(session.stderr)));
 	}
 	const results: HgCommandResult[] = [];
 	for (const args of commands) {

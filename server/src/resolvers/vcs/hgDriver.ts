@@ -9,6 +9,7 @@
 // The clone never records the URL (it may carry a password): it is made with `hg init` + `hg pull <url>`, not
 // `hg clone` (which writes the source into .hg/hgrc), and every later pull names the URL again.
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
@@ -18,7 +19,10 @@ import { isLocalPath, localPath } from './gitDriver';
 import { checkSecureTransport, redactUrl } from './urlSafety';
 import { cleanStderr } from './gitProcess';
 import { runHgBatch, type HgCommandResult } from './hgCommandServer';
-import { cachePath, isDirectory, offlineModeReason, offlineNoCache, runVcs, staleCacheWarning, withLock, type Settled } from './vcsTools';
+import {
+	cachePath, credentialsOutOfUrl, freshPartial, isDirectory, offlineModeReason, offlineNoCache, removePartial, runVcs, staleCacheWarning, withLock,
+	type Settled,
+} from './vcsTools';
 
 /** HgDriver::supports shallow regex (Bitbucket's former hg hosting, Kiln). */
 const HG_URL = /(^(?:https?|ssh):\/\/(?:[^@]+@)?bitbucket.org|https:\/\/(?:.*?)\.kilnhg.com)/i;
@@ -33,6 +37,14 @@ const NODE = /^[0-9a-f]{12,40}$/;
 
 function notFound(url: string): string {
 	return l10n.t('Failed to clone {0}, hg was not found, check that it is installed and in your PATH env.', redactUrl(url));
+}
+
+/**
+ * Whether a URL carries a password. hg reads user:password from the URL itself (its [auth] alternative would put
+ * them in a file), so such a URL reaches hg only on the command server's stdin, never in argv.
+ */
+function hasPassword(url: string): boolean {
+	return credentialsOutOfUrl(url).url !== url;
 }
 
 /** `hg tags` / `hg branches` / `hg bookmarks` lines as Composer's expressions read them (names without spaces). */
@@ -193,12 +205,17 @@ export class HgDriver extends VcsProgramDriver implements VcsDriver {
 		}
 		mkdirSync(path.dirname(this.repoDir), { recursive: true });
 		// Built next to the final name and renamed, so an interrupted clone never looks like a usable cache.
-		const partial = `${this.repoDir}.${process.pid}.partial`;
-		rmSync(partial, { recursive: true, force: true });
-		const init = await runVcs(this.ctx, 'hg', [...HG_HARDENING, 'init', '--', partial], { notFound: notFound(this.url), cwd: path.dirname(this.repoDir) });
-		const reason = init.exitCode !== 0 ? init.stderr.trim() : await this.pull(partial);
+		const partial = freshPartial(this.repoDir);
+		let reason: string | null;
+		try {
+			const init = await runVcs(this.ctx, 'hg', [...HG_HARDENING, 'init', '--', partial], { notFound: notFound(this.url), cwd: path.dirname(this.repoDir) });
+			reason = init.exitCode !== 0 ? init.stderr.trim() : await this.pull(partial);
+		} catch (e) {
+			removePartial(partial);
+			throw e;
+		}
 		if (reason !== null) {
-			rmSync(partial, { recursive: true, force: true });
+			removePartial(partial);
 			throw new VcsDriverError('hg-failed', l10n.t('Failed to clone {0}, \n\n{1}', redactUrl(this.url), redactUrl(reason)));
 		}
 		rmSync(this.repoDir, { recursive: true, force: true });
@@ -208,7 +225,9 @@ export class HgDriver extends VcsProgramDriver implements VcsDriver {
 	/** `hg pull` from the explicit URL into `dir`; null on success, otherwise why it failed (credential-free). */
 	private async pull(dir: string): Promise<string | null> {
 		try {
-			const pulled = await runVcs(this.ctx, 'hg', [...HG_HARDENING, '-R', dir, 'pull', '--quiet', '--', this.url], { notFound: notFound(this.url), cwd: dir });
+			const [pulled] = await runHgBatch(this.ctx, [...HG_HARDENING, '-R', dir], [[...HG_HARDENING, 'pull', '--quiet', '--', this.url]], {
+				cwd: dir, notFound: notFound(this.url), secret: hasPassword(this.url),
+			});
 			return pulled.exitCode === 0 ? null : cleanStderr(pulled.stderr || pulled.stdout);
 		} catch (e) {
 			// A timeout is an unreachable remote too; a missing hg or a cancellation is not worth a stale answer.
@@ -268,8 +287,16 @@ export const hgDriverFactory: VcsDriverFactory = {
 		if (ctx.offline) {
 			return cloned;
 		}
-		const r = await ctx.processes.run({ command: 'hg', args: [...HG_HARDENING, 'identify', '--', url], signal: ctx.signal, timeoutMs: 60_000 });
-		return (r.ok && r.exitCode === 0) || cloned;
+		let identified = false;
+		try {
+			// From the temporary folder: hg reads the configuration of a repository it is started in, and the
+			// project folder could be one.
+			const [r] = await runHgBatch(ctx, HG_HARDENING, [[...HG_HARDENING, 'identify', '--', url]], { cwd: tmpdir(), notFound: notFound(url), secret: hasPassword(url) });
+			identified = r.exitCode === 0;
+		} catch {
+			// hg missing or not answering: not an hg repository as far as we can tell.
+		}
+		return identified || cloned;
 	},
 	create(url, _repoConfig, ctx) {
 		return new HgDriver(url, ctx);

@@ -3,7 +3,7 @@
 // per-tool "not installed" message), a cache folder per URL, a per-folder lock, and a bounded-concurrency
 // prefetch so that every ref's composer.json is read in parallel instead of one process after another.
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
@@ -68,12 +68,95 @@ export function withoutCredentials(url: string): string {
 	return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1');
 }
 
+/** What a remote URL carries in its user-info, taken out of it (see credentialsOutOfUrl). */
+export interface UrlCredentials {
+	username: string;
+	password: string;
+	/** `scheme://host[:port]`: the only origin the credentials are given to. */
+	origin: string;
+}
+
+function decodeUserinfo(part: string): string {
+	try {
+		return decodeURIComponent(part);
+	} catch {
+		return part;
+	}
+}
+
+/**
+ * The URL to put on a VCS program's command line, and the credentials taken out of it. A password never stays in
+ * the URL (argv is readable by every local user); for http(s) the user name and password are returned (decoded, as
+ * git reads them) for the program to get another way; for other schemes (ssh, where only keys work
+ * non-interactively) the password is simply dropped. A URL with a user name alone is left as it is.
+ */
+export function credentialsOutOfUrl(url: string): { url: string; credentials?: UrlCredentials } {
+	const m = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)/.exec(url);
+	if (!m) {
+		return { url };
+	}
+	const authority = m[2];
+	const at = authority.lastIndexOf('@');
+	const colon = at < 0 ? -1 : authority.indexOf(':');
+	if (colon < 0 || colon > at) {
+		return { url };
+	}
+	const host = authority.slice(at + 1);
+	const rest = url.slice(m[0].length);
+	const scheme = m[1].slice(0, -3).toLowerCase();
+	if (scheme !== 'http' && scheme !== 'https') {
+		return { url: `${m[1]}${authority.slice(0, colon)}@${host}${rest}` };
+	}
+	return {
+		url: `${m[1]}${host}${rest}`,
+		credentials: { username: decodeUserinfo(authority.slice(0, colon)), password: decodeUserinfo(authority.slice(colon + 1, at)), origin: `${m[1]}${host}` },
+	};
+}
+
 /** A cache entry name for a URL: readable prefix plus a hash, both of the credential-free URL. */
 export function cacheEntryName(url: string): string {
 	const clean = withoutCredentials(url);
 	const safe = clean.replace(/[^a-z0-9.]/gi, '-').slice(0, 80);
 	const hash = createHash('sha256').update(clean).digest('hex').slice(0, 12);
 	return `${safe}-${hash}`;
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		// EPERM: it exists, it is just not ours.
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * The partial clone of `target` this process builds (`<target>.<pid>.partial`), after removing what cancelled runs
+ * left: partial clones (and their SQLite `-journal` files) of processes that no longer exist, or of this one.
+ */
+export function freshPartial(target: string): string {
+	const dir = path.dirname(target);
+	const prefix = `${path.basename(target)}.`;
+	let names: string[] = [];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		// No folder yet: nothing was left in it.
+	}
+	for (const name of names) {
+		const m = /^(\d+)\.partial(?:-journal)?$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
+		if (m && (Number(m[1]) === process.pid || !isAlive(Number(m[1])))) {
+			rmSync(path.join(dir, name), { recursive: true, force: true });
+		}
+	}
+	return `${target}.${process.pid}.partial`;
+}
+
+/** Removes a partial clone and the journal SQLite may have left beside it. */
+export function removePartial(partial: string): void {
+	rmSync(partial, { recursive: true, force: true });
+	rmSync(`${partial}-journal`, { force: true });
 }
 
 /** The folder every VCS driver keeps its clones and listings in. */
