@@ -2,6 +2,7 @@
 // Everything the extension needs at run time is bundled, so the .vsix ships no node_modules.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { writeSchemaValidators } from './scripts/schemaValidators.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -15,6 +16,9 @@ const common = {
 	// jsonc-parser's UMD entry confuses bundlers; its ESM build bundles cleanly.
 	mainFields: ['module', 'main'],
 };
+
+// The schema is compiled here, not when the CLI or the server starts (scripts/schemaValidators.mjs says why).
+writeSchemaValidators();
 
 await Promise.all([
 	esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),

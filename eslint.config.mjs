@@ -30,6 +30,8 @@ const LAYERS = [
 	},
 	{ dir: 'server/src/resolvers', mustNotImport: ['server/src/service', 'server/src/lsp', 'server/src/cli'], bannedPackages: ['vscode'] },
 	{ dir: 'server/src/resolution', mustNotImport: ['server/src/lsp', 'server/src/cli'], bannedPackages: ['vscode'] },
+	// The Packagist auto-update engine: the CLI's `hooks` and the server's requests (lsp/hookRequests.ts) both call it.
+	{ dir: 'server/src/hooks', mustNotImport: ['server/src/service', 'server/src/lsp', 'server/src/cli'], bannedPackages: ['vscode'] },
 	{ dir: 'server/src/node', mustNotImport: ['server/src/lsp', 'server/src/cli'], bannedPackages: ['vscode'] },
 	{ dir: 'server/src/lsp', mustNotImport: ['server/src/cli'], bannedPackages: ['vscode'] },
 	{ dir: 'server/src/cli', bannedPackages: ['vscode'] },

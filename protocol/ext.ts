@@ -4,6 +4,9 @@
 /** The LanguageClient id: VS Code reads `<id>.trace.server` for protocol tracing, so it matches the settings prefix. */
 export const CLIENT_ID = 'composerRepositories';
 
+/** The settings section the server pulls (`composerRepositories.validate.enable`, `…resolve.enable`). */
+export const SETTINGS_SECTION = 'composerRepositories';
+
 /** Output channel name; also the file name of its log under the window's logs folder. */
 export const OUTPUT_CHANNEL_NAME = 'Composer Repositories';
 
@@ -25,4 +28,20 @@ export const WORKSPACE_TRUST_NOTIFICATION = 'composerRepositories/didChangeWorks
 
 export interface WorkspaceTrustParams {
 	trusted: boolean;
+}
+
+/** Client → server request: what the resolution service knows about a composer.json's repositories (a status
+ * view, and what the tests read). Params: RepositoryStatusParams; result: the server's ResolutionReport
+ * (server/src/resolution/types.ts): `{ enabled, trusted, pending, repositories, platform, lookups, names? }`. */
+export const REPOSITORY_STATUS_REQUEST = 'composerRepositories/repositoryStatus';
+
+export interface RepositoryStatusParams {
+	/** An open composer.json. */
+	uri: string;
+	/** Package names to look up (as the service's RepositorySnapshot.lookup does). */
+	names?: string[];
+	/** A package-name search (RepositorySnapshot.searchNames). */
+	query?: string;
+	/** Include the server's memory use (after a collection when the server runs with --expose-gc). */
+	memory?: boolean;
 }

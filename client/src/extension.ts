@@ -3,17 +3,24 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands, showErrorWithOutput } from './commands';
+import { registerHooks } from './hooks';
+import { redactingLogChannel, SecretRedactor } from './hooks/redaction';
 import { createLanguageClient } from './languageClient';
 import { OUTPUT_CHANNEL_NAME } from '../../protocol/ext';
-import { watchWorkspaceTrust } from './trust';
+import { noteUntrustedOnce, watchWorkspaceTrust } from './trust';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-	const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+	// Tokens the Packagist commands send to the server never reach this log, protocol traces included.
+	const redactor = new SecretRedactor();
+	const output = redactingLogChannel(vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true }), redactor);
 	client = createLanguageClient(context, output);
-	context.subscriptions.push(output, ...registerCommands(client, output), watchWorkspaceTrust(client, output));
+	context.subscriptions.push(
+		output, ...registerCommands(client, output), watchWorkspaceTrust(client, output), ...registerHooks(context, client, redactor, output),
+	);
 	output.info(`Starting the language server (workspace ${vscode.workspace.isTrusted ? 'trusted' : 'untrusted'}, locale ${vscode.env.language}).`);
+	void noteUntrustedOnce(context, output);
 	try {
 		await client.start();
 	} catch (error) {

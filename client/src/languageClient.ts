@@ -8,6 +8,7 @@ import {
 	type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CLIENT_ID, type InitializationOptions } from '../../protocol/ext';
+import { withoutResolutionWhenUntrusted } from './untrustedSettings';
 
 /** Only files named composer.json, on disk: path repositories and artifacts are resolved against the folder. */
 export const DOCUMENT_SELECTOR = [{ scheme: 'file', pattern: '**/composer.json' }];
@@ -29,6 +30,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
 			locale: vscode.env.language,
 			trusted: vscode.workspace.isTrusted,
 		}),
+		middleware: {
+			workspace: {
+				// The server pulls settings per document; in an untrusted workspace resolution is answered "off".
+				configuration: async (params, token, next) =>
+					withoutResolutionWhenUntrusted(params.items, await next(params, token), vscode.workspace.isTrusted),
+			},
+		},
 	};
 	return new LanguageClient(CLIENT_ID, vscode.l10n.t('Composer Repositories Language Server'), serverOptions, clientOptions);
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { HookCommands } from '../../client/src/hooks/ids';
 import { CLIENT_ID, Commands } from '../../protocol/ext';
 
 const root = join(__dirname, '../..');
@@ -28,7 +29,7 @@ function manifestKeys(): string[] {
 function clientMessages(): string[] {
 	const dir = join(root, 'client/src');
 	const out: string[] = [];
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+	for (const file of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))) {
 		const text = readFileSync(join(dir, file), 'utf8');
 		for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
 			out.push(m[1].replace(/\\(.)/g, '$1'));
@@ -74,7 +75,7 @@ describe('extension manifest', () => {
 
 	test('contributes exactly the commands the client registers, with localized titles', () => {
 		const contributed = manifest.contributes.commands.map((c) => c.command).sort();
-		assert.deepEqual(contributed, Object.values(Commands).sort());
+		assert.deepEqual(contributed, [...Object.values(Commands), ...Object.values(HookCommands)].sort());
 		for (const command of manifest.contributes.commands) {
 			assert.match(command.title, /^%.+%$/, `${command.command} title is localized`);
 		}

@@ -9,8 +9,11 @@ import { join } from 'node:path';
 export const ROOT = join(__dirname, '..', '..');
 /** The build under test; COMPOSER_REPOS_DIST points elsewhere (a negative control: a folder without it). */
 const DIST = process.env.COMPOSER_REPOS_DIST || join(ROOT, 'dist');
-/** Kill the editor (and the server it started) after this; the check scripts' own waits are shorter. */
-export const EDITOR_DEADLINE_MS = 30_000;
+/**
+ * Kill the editor (and the server it started) after this. Above the sum of the check scripts' own waits (five
+ * of PLAN.deadlineMs in editors.test.ts), so that a slow wait reports itself by name before this fires.
+ */
+export const EDITOR_DEADLINE_MS = 240_000;
 
 /**
  * The fenced block right after `<!-- editors-test: NAME ...-->` in docs/editors.md: the test runs exactly

@@ -16,7 +16,10 @@ const INSERTED = '\t\t{"type": ""},';
 
 /** What the check scripts do, in 0-based LSP positions (all ASCII, so UTF-16 and byte columns agree). */
 const PLAN = {
-	deadlineMs: 6000,
+	// Each wait (client attached, diagnostics published, hover, re-published after the edit, completion) gets
+	// this long: about 0.5 s is usual, but a loaded 2-core machine has been seen to need ten times that and
+	// more. A wait that runs out fails with a message naming what it waited for.
+	deadlineMs: 30_000,
 	hover: { line: PEAR_LINE, character: LINES[PEAR_LINE].indexOf('"type"') + 2 },
 	insert: { line: PEAR_LINE, text: INSERTED },
 	completion: { line: PEAR_LINE, character: INSERTED.indexOf('""') + 1 },

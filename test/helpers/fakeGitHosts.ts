@@ -47,6 +47,26 @@ function page<T>(items: T[], url: URL, size: number, sizeParam: string): { items
 	return { items: slice, next: next.toString() };
 }
 
+/**
+ * Serves bare repositories as dumb HTTP for git (`prefix` -> bare repository folder, which needs
+ * `git update-server-info`, as bareClone runs). True when the path was under one of the prefixes.
+ */
+export function serveGitRoots(roots: Record<string, string>, pathname: string, res: http.ServerResponse): boolean {
+	for (const [prefix, dir] of Object.entries(roots)) {
+		if (pathname.startsWith(prefix + '/')) {
+			const file = path.join(dir, pathname.slice(prefix.length + 1));
+			if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+				res.writeHead(404).end();
+				return true;
+			}
+			res.writeHead(200, { 'content-type': 'application/octet-stream' });
+			res.end(fs.readFileSync(file));
+			return true;
+		}
+	}
+	return false;
+}
+
 export async function startFakeGitHosts(options: FakeHostOptions): Promise<FakeGitHosts> {
 	const requests: string[] = [];
 	let base = '';
@@ -56,17 +76,8 @@ export async function startFakeGitHosts(options: FakeHostOptions): Promise<FakeG
 		const size = options.pageSize ?? 100;
 		const p = decodeURIComponent(url.pathname);
 
-		for (const [prefix, dir] of Object.entries(options.gitRoots ?? {})) {
-			if (url.pathname.startsWith(prefix + '/')) {
-				const file = path.join(dir, url.pathname.slice(prefix.length + 1));
-				if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-					res.writeHead(404).end();
-					return;
-				}
-				res.writeHead(200, { 'content-type': 'application/octet-stream' });
-				res.end(fs.readFileSync(file));
-				return;
-			}
+		if (serveGitRoots(options.gitRoots ?? {}, url.pathname, res)) {
+			return;
 		}
 
 		// GitHub: /repos/{o}/{r}..., also under /api/v3 for Enterprise hosts.

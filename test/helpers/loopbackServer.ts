@@ -37,6 +37,8 @@ export interface LoopbackOptions {
 	conditional?: boolean;
 	/** gzip static bodies when the client accepts it. */
 	gzip?: boolean;
+	/** Answers requests that no route and no fixture file matched (instead of the plain 404). */
+	fallback?: Handler;
 }
 
 export const LAST_MODIFIED = 'Tue, 01 Jul 2025 10:00:00 GMT';
@@ -151,6 +153,10 @@ export class LoopbackServer {
 				this.sendStatic(req, res, { body: fs.readFileSync(file) });
 				return;
 			}
+		}
+		if (this.options.fallback) {
+			this.options.fallback(req, res, recorded);
+			return;
 		}
 		res.writeHead(404, { 'content-type': 'text/plain' });
 		res.end('not found');

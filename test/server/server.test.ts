@@ -93,7 +93,7 @@ for (const command of SERVER_COMMANDS) {
 			const { capabilities, serverInfo } = harness.initializeResult;
 			assert.equal(serverInfo?.name, 'composer-repositories');
 			assert.equal(capabilities.textDocumentSync, TextDocumentSyncKind.Incremental);
-			assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':', '/']);
+			assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':', '/', ' ', '|', ',', '@']);
 			assert.equal(capabilities.hoverProvider, true);
 			assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
 		});

@@ -5,7 +5,9 @@
 // below what a quadratic (about 0.5 s here) or exponential one takes, which is what each case once did.
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
-import { isPlatformPackageName, packageNameProblem, suggestLowerCaseName } from '../../server/src/composer/packageNames';
+import { isPlatformPackageName, isWellFormedVendorName, packageNameProblem, suggestLowerCaseName } from '../../server/src/composer/packageNames';
+import { nextLink } from '../../server/src/hooks/apiClient';
+import { plainDetails } from '../../server/src/hooks/updateJob';
 import { compileNamePatterns } from '../../server/src/composer/namePatterns';
 import { prohibitingSetting, schemeAndHost } from '../../server/src/composer/secureHttp';
 import { BITBUCKET_URL, githubOrigin, parseGitLabUrl } from '../../server/src/composer/vcsHostUrls';
@@ -78,6 +80,9 @@ const CHECKS: Record<string, (text: string) => unknown> = {
 	hgListings: (t) => [parseHgTags(t), parseHgBranches(t, t)],
 	lsRemote: (t) => parseLsRemote(t),
 	gitBranchLines: (t) => [currentBranchLine(t), branchLine(t), isRemoteHeadLine(t)],
+	hookLinkHeader: (t) => nextLink({ link: t }, 'https://packagist.org/'),
+	hookJobLog: (t) => plainDetails(t),
+	vendorName: (t) => isWellFormedVendorName(t),
 	cliMessage: (t) => formatText('composer.json', [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: t }]),
 };
 

@@ -38,6 +38,20 @@ describe('repositories schema', () => {
 		assert.deepEqual(warnings, []);
 	});
 
+	test('the validators compiled at build time are those of the schema as it is now', async () => {
+		// scripts/schemaValidators.mjs writes them; a schema edit without `node esbuild.mjs` fails here.
+		const { generateSchemaValidators, GENERATED_PATH } = await import('../../scripts/schemaValidators.mjs');
+		assert.equal(fs.readFileSync(GENERATED_PATH, 'utf8'), generateSchemaValidators(),
+			'server/src/service/schemaValidators.generated.js is stale: run `node scripts/schemaValidators.mjs`');
+	});
+
+	test('an entry\'s schema problems, remembered by its text, are reported where the entry now is', async () => {
+		const wrong = '{"type": "vcs", "url": "https://github.com/a/b", "canonical": <<"no">>}';
+		await expectDiagnostics(repos(`[${wrong}]`), [['invalid-value-type', E]]);
+		await expectDiagnostics(repos(`[{"type": "composer", "url": "https://repo.example.org"}, ${wrong}]`), [['invalid-value-type', E]]);
+		await expectDiagnostics(repos(`{"first": ${wrong}}`), [['invalid-value-type', E]]);
+	});
+
 	test('records the Composer commit it was derived from', () => {
 		const schema = REPOSITORIES_SCHEMA as { $comment: string; $schema: string };
 		assert.match(schema.$comment, /composer\/composer res\/composer-schema\.json .*commit [0-9a-f]{40}/);

@@ -67,7 +67,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 				? l10n.t('unknown option \'{0}\'', first)
 				: l10n.t('unknown command \'{0}\'', first));
 		}
-		return await command.run(args, io);
+		return await (await command.load()).run(args, io);
 	} catch (error) {
 		if (error instanceof UsageError) {
 			const hint = command ? `${PROGRAM} ${command.name} --help` : `${PROGRAM} --help`;

@@ -3,7 +3,7 @@
 // Composer's patterns (ValidatingArrayLoader::hasPackageNamingError, PlatformRepository::PLATFORM_PACKAGE_REGEX)
 // rely on PCRE's possessive quantifiers; JavaScript has none, and the same patterns written with plain
 // quantifiers backtrack exponentially (`a/` + 30×`a` + `!` took 53 s). The names are read by linear scanners
-// instead, which accept exactly the same strings (test/unit/linearChecks.test.ts compares both on a corpus).
+// instead, which accept exactly the same strings (test/unit/linearEquivalence.test.ts compares both on a corpus).
 import * as l10n from '@vscode/l10n';
 
 function isAlnum(code: number): boolean {
@@ -28,6 +28,11 @@ function isSeparatedWords(s: string, from: number, to: number, doubleDash: boole
 	return true;
 }
 
+/** A vendor name as the first half of Composer's naming pattern requires it (lower case, as Packagist lists them). */
+export function isWellFormedVendorName(name: string): boolean {
+	return !/[A-Z]/.test(name) && isSeparatedWords(name, 0, name.length, false);
+}
+
 /** `vendor/package` as Composer's naming pattern requires it (before the reserved-name and case checks). */
 export function isWellFormedPackageName(name: string): boolean {
 	const slash = name.indexOf('/');
@@ -41,6 +46,14 @@ export function isPlatformPackageName(name: string): boolean {
 	const lower = name.replace(/[A-Z]/g, (c) => c.toLowerCase());
 	if (PLATFORM_NAMES.has(lower)) return true;
 	return (lower.startsWith('ext-') || lower.startsWith('lib-')) && isSeparatedWords(lower, 4, lower.length, false);
+}
+
+/**
+ * Platform packages (`php`, `ext-*`, `lib-*`, `composer-*-api`, …): the local PHP provides them, never a repository
+ * (Composer's PlatformRepository answers for them before any configured repository is asked).
+ */
+export function isPlatformPackage(name: string): boolean {
+	return isPlatformPackageName(name);
 }
 
 /** Names Windows reserves for devices: Composer refuses them as vendor or package name. */

@@ -128,3 +128,17 @@ export function matchGitLabUrl(url: string): GitLabUrlGroups | null {
 	}
 	return { scheme, domain, port, parts: url.slice(partsStart, split), repo };
 }
+
+export type HostDriver = 'github' | 'gitlab' | 'bitbucket';
+
+/**
+ * The host-specific driver whose supports() claims `url`, asked in VcsRepository's order (GitHubDriver: a host in
+ * github-domains; GitLabDriver: a host in gitlab-domains; GitBitbucketDriver: bitbucket.org), or undefined.
+ */
+export function hostDriverFor(url: string, domains: { githubDomains: readonly string[]; gitlabDomains: readonly string[] }): HostDriver | undefined {
+	const github = githubOrigin(url);
+	if (github !== null && domains.githubDomains.includes(github)) return 'github';
+	if (parseGitLabUrl(url, domains.gitlabDomains) !== null) return 'gitlab';
+	if (BITBUCKET_URL.test(url)) return 'bitbucket';
+	return undefined;
+}

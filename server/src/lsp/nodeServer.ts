@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { configureL10n, serverLocale } from '../node/l10nSetup';
 import { createNodeLanguageService } from '../node/languageService';
+import { createNodeResolution } from '../resolution/nodeResolution';
 import { formatError } from './runner';
 import { startServer } from './server';
 import { version } from '../../../package.json';
@@ -37,7 +38,9 @@ export function runNodeServer(): void {
 	process.on('uncaughtException', (error) => connection.console.error(formatError('Uncaught exception', error)));
 
 	startServer(connection, {
-		createLanguageService: createNodeLanguageService,
+		createLanguageService: (live) => createNodeLanguageService({ cacheFileSystem: true, live }),
+		// Untrusted until `initialize` says otherwise: nothing can start before it anyway.
+		createResolution: (log, trace) => createNodeResolution({ env: { ...process.env }, uriToPath, log, trace, trusted: false }),
 		uriToPath,
 		serverInfo: { name: SERVER_NAME, version },
 		onInitialize(params) {

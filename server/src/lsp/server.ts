@@ -12,15 +12,25 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
+import type { LiveResolution } from '../resolution/types';
+import type { RepositoryDataProvider } from '../service/liveData';
 import type { ComposerLanguageService } from '../service/types';
 import { DiagnosticsScheduler, nodeTimer, type Timer } from './diagnostics';
+import { wireResolution, type ResolutionWiring } from './resolution';
 import { runSafe, runSafeAsync } from './runner';
 import { SettingsCache } from './settings';
+import { registerHookRequests } from './hookRequests';
+import { WorkspaceTrust } from './workspaceTrust';
 
 /** What the host (Node today) provides to the server. */
 export interface ServerRuntime {
-	/** Builds the pure language service, with file-system facts wired in by the host. */
-	createLanguageService(): ComposerLanguageService;
+	/** Builds the pure language service, with file-system facts wired in by the host and `live` as its live data. */
+	createLanguageService(live?: RepositoryDataProvider): ComposerLanguageService;
+	/**
+	 * Creates the resolution service (untrusted until `initialize` says otherwise). Absent: no live data.
+	 * `log` goes to the client's output channel, `trace` to the protocol trace.
+	 */
+	createResolution?(log: (line: string) => void, trace: (line: string) => void): LiveResolution;
 	/** Absolute file-system path for a document URI; undefined for untitled or remote documents. */
 	uriToPath(uri: string): string | undefined;
 	/** Called first thing in `initialize`, e.g. to load the translation bundle for the client's locale. */
@@ -46,34 +56,52 @@ export function isComposerJsonUri(uri: string): boolean {
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
 	const documents = new TextDocuments(TextDocument);
-	const service = runtime.createLanguageService();
+	// The one place the resolution service is created; the language service reads it as its live data.
+	const resolution = runtime.createResolution?.((line) => connection.console.log(line), (line) => connection.tracer.log(line));
+	const service = runtime.createLanguageService(resolution);
 	let canPullConfiguration = false;
 	let canRegisterConfigurationChange = false;
 	const settings = new SettingsCache(connection, () => canPullConfiguration);
+	const timer = runtime.timer ?? nodeTimer;
+	let live: ResolutionWiring | undefined;
+	const prepare = (document: TextDocument, validating = false) => live?.prepare(document, validating);
+	// One trust for everything that may start a process or reach the network (hook requests, resolution).
+	const trust = new WorkspaceTrust();
+	trust.listen(connection);
 
 	const scheduler = new DiagnosticsScheduler(connection, documents, {
-		async validate(document) {
+		async validate(document, signal) {
 			if (!isComposerJsonUri(document.uri)) {
 				return [];
 			}
+			await prepare(document, true);
 			const { validate } = await settings.get(document.uri);
 			if (!validate.enable) {
 				return [];
 			}
+			if (signal.aborted) {
+				return []; // a newer edit arrived while the settings were asked for: not worth validating
+			}
 			return service.doValidation(document, runtime.uriToPath(document.uri));
 		},
-	}, runtime.validationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS, runtime.timer ?? nodeTimer);
+	}, runtime.validationDelayMs ?? DEFAULT_VALIDATION_DELAY_MS, timer);
+	if (resolution) {
+		live = wireResolution(connection, documents, resolution, service, settings, trust, () => scheduler.scheduleAll(), timer, isComposerJsonUri);
+	}
 
 	connection.onInitialize((params): InitializeResult => {
 		runtime.onInitialize?.(params);
+		trust.initialize(params);
+		live?.initialize(params);
 		const workspace = params.capabilities.workspace;
 		canPullConfiguration = workspace?.configuration === true;
 		canRegisterConfigurationChange = workspace?.didChangeConfiguration?.dynamicRegistration === true;
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
-				// '/' re-opens folder completion in path/artifact URLs as the user types a separator.
-				completionProvider: { triggerCharacters: ['"', ':', '/'], resolveProvider: false },
+				// '/' re-opens folder completion in path/artifact URLs and package names at the vendor separator;
+				// ' ', '|', ',' and '@' start the next part of a version constraint (`^1.0 || ^2.0`, `1.0@dev`).
+				completionProvider: { triggerCharacters: ['"', ':', '/', ' ', '|', ',', '@'], resolveProvider: false },
 				hoverProvider: true,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
 			},
@@ -99,6 +127,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	documents.onDidOpen((event) => scheduler.schedule(event.document, 0));
 	documents.onDidChangeContent((event) => scheduler.schedule(event.document));
 	documents.onDidClose((event) => {
+		live?.closed(event.document.uri);
 		settings.forget(event.document.uri);
 		scheduler.clear(event.document.uri);
 	});
@@ -110,6 +139,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		if (!document || !isComposerJsonUri(document.uri)) {
 			return emptyCompletions;
 		}
+		await prepare(document);
 		return service.doComplete(document, params.position, runtime.uriToPath(document.uri));
 	}, emptyCompletions, `[completion] ${params.textDocument.uri}`, token));
 
@@ -118,6 +148,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		if (!document || !isComposerJsonUri(document.uri)) {
 			return null;
 		}
+		await prepare(document);
 		return service.doHover(document, params.position);
 	}, null, `[hover] ${params.textDocument.uri}`, token));
 
@@ -129,6 +160,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		return service.getCodeActions(document, params.range, params.context);
 	}, [], `[codeAction] ${params.textDocument.uri}`, token));
 
+	registerHookRequests(connection, runtime, trust);
 	documents.listen(connection);
 	connection.listen();
 }

@@ -2,33 +2,36 @@
 // so handlers never read raw client JSON. The promise is cached per document and the whole cache is dropped
 // on any configuration change. Clients without `workspace/configuration` push their settings instead.
 import type { Connection } from 'vscode-languageserver';
+import { SETTINGS_SECTION } from '../../../protocol/ext';
 
 /** The `composerRepositories.*` settings the server uses. */
 export interface Settings {
 	validate: { enable: boolean };
+	/** Live resolution of the repositories (versions, package names, repository status). */
+	resolve: { enable: boolean };
 }
 
-export const SETTINGS_SECTION = 'composerRepositories';
+export { SETTINGS_SECTION };
 
 export function defaultSettings(): Settings {
-	return { validate: { enable: true } };
+	return { validate: { enable: true }, resolve: { enable: true } };
 }
 
 /** Turns whatever the client sent for the `composerRepositories` section into Settings; bad values keep defaults. */
 export function sanitizeSettings(raw: unknown): Settings {
 	const settings = defaultSettings();
 	if (raw && typeof raw === 'object') {
-		const validate = (raw as { validate?: unknown }).validate;
-		if (validate && typeof validate === 'object') {
-			const enable = (validate as { enable?: unknown }).enable;
+		for (const group of ['validate', 'resolve'] as const) {
+			const nested = (raw as Record<string, unknown>)[group];
+			const enable = nested && typeof nested === 'object' ? (nested as { enable?: unknown }).enable : undefined;
+			// Flat form some clients send: { "validate.enable": false }.
+			const flat = (raw as Record<string, unknown>)[`${group}.enable`];
 			if (typeof enable === 'boolean') {
-				settings.validate.enable = enable;
+				settings[group].enable = enable;
 			}
-		}
-		// Flat form some clients send: { "validate.enable": false }.
-		const flat = (raw as Record<string, unknown>)['validate.enable'];
-		if (typeof flat === 'boolean') {
-			settings.validate.enable = flat;
+			if (typeof flat === 'boolean') {
+				settings[group].enable = flat;
+			}
 		}
 	}
 	return settings;

@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { redactCredentialShapes } from '../composer/redaction';
 import type { Credentials } from './types';
-import { replaceUserinfo } from './urlUserinfo';
 
 /** The auth sections of auth.json / config, as Composer names them. */
 export const AUTH_SECTIONS = ['bitbucket-oauth', 'github-oauth', 'gitlab-oauth', 'gitlab-token', 'http-basic', 'bearer'] as const;
@@ -31,9 +31,6 @@ export function registerSecret(value: string | undefined): void {
 	}
 }
 
-/** `\b[a-z][a-z0-9+.-]*://` then user-info up to whitespace, `/`, `@` or a quote. */
-const REDACT_USERINFO = { wordBoundary: true, stops: (c: string) => /[\s/'"]/.test(c) };
-
 function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -43,13 +40,7 @@ function escapeRegExp(s: string): string {
  * Authorization / PRIVATE-TOKEN header values, well-known token shapes and every registered secret.
  */
 export function redact(text: string): string {
-	// user:password@ always goes; a bare user@ stays (ssh://git@host) unless it looks like a token.
-	let out = replaceUserinfo(text, REDACT_USERINFO, (scheme, userinfo, m) =>
-		userinfo.includes(':') || /^(?:[0-9a-f]{12,}|gh[pousr]_\w+|github_pat_\w+|glpat-[\w-]+|x-token-auth|oauth2)$/i.test(userinfo) ? `${scheme}***@` : m);
-	out = out.replace(/([?&](?:access_token|private_token|token)=)[^&\s'"#]+/gi, '$1***');
-	out = out.replace(/\b(authorization|private-token|job-token)(\s*[:=]\s*)(?:(basic|bearer|token)\s+)?[^\s,'"]+/gi,
-		(_m, name: string, sep: string, scheme: string | undefined) => `${name}${sep}${scheme ? scheme + ' ' : ''}***`);
-	out = out.replace(/\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{16,}|glpat-[A-Za-z0-9_-]{16,})\b/g, '***');
+	let out = redactCredentialShapes(text);
 	// Longest first so that a secret containing another one is removed whole.
 	for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
 		out = out.replace(new RegExp(escapeRegExp(s), 'g'), '***');

@@ -12,7 +12,8 @@ import type { RepositoryDefinition } from './types';
 export const PACKAGIST_URL = 'https://repo.packagist.org';
 
 type Key = string | number;
-interface Entry { key: Key; value: unknown }
+/** `origin`: the entry's index in the project composer.json's block (the model's RepositoryEntry.index). */
+interface Entry { key: Key; value: unknown; origin?: number }
 
 export interface ListError { repository: string; message: string }
 
@@ -40,7 +41,7 @@ function phpKey(key: string): Key {
  * Top-level `repositories` entries of one file, read from the project's one model of composer.json, in file
  * order; a duplicate key keeps its first position and its last value, as PHP's json_decode does.
  */
-function readLayer(source: LayerSource): { entries: Entry[] | undefined; config: Record<string, unknown>; error?: string } {
+function readLayer(source: LayerSource, isProject: boolean): { entries: Entry[] | undefined; config: Record<string, unknown>; error?: string } {
 	const doc = source.document;
 	// Composer's JsonFile refuses what PHP's json_decode refuses: any syntax error, a BOM, too deep a nesting.
 	if (!doc.rootObject || doc.syntaxErrors.length > 0 || doc.bom || doc.tooDeepAt !== undefined) {
@@ -53,20 +54,23 @@ function readLayer(source: LayerSource): { entries: Entry[] | undefined; config:
 		return { entries: [], config };
 	}
 	const entries: Entry[] = [];
-	const put = (key: Key, value: unknown) => {
+	const put = (key: Key, value: unknown, index: number) => {
+		const origin = isProject ? index : undefined;
 		const existing = entries.find((e) => e.key === key);
 		if (existing) {
 			existing.value = value;
+			existing.origin = origin;
 		} else {
-			entries.push({ key, value });
+			entries.push({ key, value, origin });
 		}
 	};
 	if (reposNode.type === 'array') {
-		(reposNode.children ?? []).forEach((child, i) => put(i, getNodeValue(child)));
+		(reposNode.children ?? []).forEach((child, i) => put(i, getNodeValue(child), i));
 	} else if (reposNode.type === 'object') {
+		let index = 0;
 		for (const property of toObjectInfo(reposNode)?.properties ?? []) {
 			if (property.valueNode) {
-				put(phpKey(property.key), getNodeValue(property.valueNode));
+				put(phpKey(property.key), getNodeValue(property.valueNode), index++);
 			}
 		}
 	}
@@ -92,15 +96,15 @@ function mergeLayer(list: Entry[], layer: Entry[]): Entry[] {
 			r.splice(i, 1);
 		}
 	};
-	const set = (key: Key, value: unknown) => {
+	const set = (key: Key, value: unknown, origin: number | undefined) => {
 		const i = r.findIndex((e) => e.key === key);
 		if (i >= 0) {
-			r[i] = { key, value };
+			r[i] = { key, value, origin };
 		} else {
-			r.push({ key, value });
+			r.push({ key, value, origin });
 		}
 	};
-	for (const { key, value } of [...layer].reverse()) {
+	for (const { key, value, origin } of [...layer].reverse()) {
 		if (value === false) {
 			disable(String(key));
 			continue;
@@ -115,11 +119,11 @@ function mergeLayer(list: Entry[], layer: Entry[]): Entry[] {
 		}
 		if (typeof key === 'number') {
 			const ints = r.map((e) => e.key).filter((k): k is number => typeof k === 'number');
-			r.push({ key: ints.length ? Math.max(-1, ...ints) + 1 : 0, value });
+			r.push({ key: ints.length ? Math.max(-1, ...ints) + 1 : 0, value, origin });
 		} else if (key === 'packagist') {
-			set('packagist.org', value);
+			set('packagist.org', value, origin);
 		} else {
-			set(key, value);
+			set(key, value, origin);
 		}
 	}
 	return r.reverse();
@@ -158,7 +162,7 @@ export function buildRepositoryList(project: LayerSource, global?: LayerSource):
 	const configLayers: Array<Record<string, unknown>> = [];
 	let list: Entry[] = [{ key: 'packagist.org', value: { type: 'composer', url: PACKAGIST_URL } }];
 	for (const source of global ? [global, project] : [project]) {
-		const layer = readLayer(source);
+		const layer = readLayer(source, source === project);
 		if (layer.error) {
 			errors.push({ repository: source.file, message: layer.error });
 			continue;
@@ -167,7 +171,7 @@ export function buildRepositoryList(project: LayerSource, global?: LayerSource):
 		list = mergeLayer(list, layer.entries ?? []);
 	}
 	const repositories: RepositoryDefinition[] = [];
-	for (const { key, value } of list) {
+	for (const { key, value, origin } of list) {
 		if (typeof value === 'string') {
 			errors.push({ repository: String(key), message: l10n.t('"repositories" should be an array of repository definitions, only a single repository was given') });
 			continue;
@@ -181,7 +185,7 @@ export function buildRepositoryList(project: LayerSource, global?: LayerSource):
 			errors.push({ repository: String(key), message: l10n.t('Repository "{0}" ({1}) must have a type defined', String(key), JSON.stringify(value)) });
 			continue;
 		}
-		repositories.push({ key, config, label: repositoryLabel(key, config) });
+		repositories.push({ key, config, label: repositoryLabel(key, config), ...(origin !== undefined ? { entryIndex: origin } : {}) });
 	}
 	return { repositories, errors, configLayers };
 }

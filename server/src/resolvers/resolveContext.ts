@@ -35,6 +35,15 @@ export function apiBaseUrlsFromEnv(env: Record<string, string | undefined>): Res
 	};
 }
 
+/**
+ * Composer's COMPOSER_DISABLE_NETWORK: any value PHP finds truthy turns the network off (`prime`, which only
+ * lets Composer prime its caches, is not offline for a resolver that only reads).
+ */
+export function networkDisabled(env: Record<string, string | undefined>): boolean {
+	const v = env.COMPOSER_DISABLE_NETWORK;
+	return v !== undefined && v !== '' && v !== '0' && v !== 'prime';
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -96,7 +105,7 @@ export interface NodeContextOptions {
 }
 
 /** Root of our caches: `http/` for the HTTP layer, `vcs/` for VCS mirrors. */
-function defaultCacheRoot(env: Record<string, string | undefined>, home: string): string {
+export function defaultCacheRoot(env: Record<string, string | undefined>, home: string): string {
 	const base = env.XDG_CACHE_HOME || path.join(home, '.cache');
 	return path.join(base, 'composer-repos');
 }
@@ -132,7 +141,7 @@ export function createNodeResolveContext(options: NodeContextOptions): ResolveCo
 	const implicit = credentials as Partial<Pick<ComposerCredentials, 'implicitGithubDomains' | 'implicitGitlabDomains'>>;
 	config.githubDomains = [...new Set([...config.githubDomains, ...(implicit.implicitGithubDomains ?? [])])];
 	config.gitlabDomains = [...new Set([...config.gitlabDomains, ...(implicit.implicitGitlabDomains ?? [])])];
-	const offline = options.offline ?? false;
+	const offline = options.offline ?? networkDisabled(env);
 	const cacheRoot = defaultCacheRoot(env, homeDir);
 	const cacheDir = options.cacheDir === undefined ? path.join(cacheRoot, 'http') : options.cacheDir;
 	const http = options.http ?? createHttpClient({

@@ -11,6 +11,8 @@ export interface RepositoryDefinition {
 	config: Record<string, unknown>;
 	/** Human-readable label, e.g. `vcs https://github.com/acme/lib` or `packagist.org`. Never holds credentials. */
 	label: string;
+	/** Index of the entry in the project composer.json's `repositories` block (absent for packagist.org's default and the global config's entries). */
+	entryIndex?: number;
 }
 
 /** One version of one package, as Composer would load it. */
@@ -37,7 +39,8 @@ export interface ResolveError {
 }
 
 export type LoadResult =
-	| { ok: true; namesFound: string[]; packages: PackageVersion[]; warnings: string[] }
+	/** `stale`: some of it comes from a cache that could not be revalidated (the network failed). */
+	| { ok: true; namesFound: string[]; packages: PackageVersion[]; warnings: string[]; stale?: boolean }
 	| { ok: false; error: ResolveError; warnings?: string[] };
 
 /** Composer `config` values resolvers need. */
@@ -69,7 +72,29 @@ export interface ResolveContext {
 	limits?: Partial<ResolveLimits>;
 }
 
+/**
+ * A repository that cannot be enumerated at a reasonable cost (Composer's lazy `metadata-url` and provider
+ * repositories, packagist.org among them): it is asked name by name, and may list its names separately.
+ * One instance keeps what it learnt (the root file) for as long as its owner keeps it.
+ */
+export interface LazyRepository {
+	/** Every package name it lists (`available-packages`, the `list` endpoint, provider listings); an empty list when it has none. */
+	listNames(signal?: AbortSignal): Promise<{ ok: true; names: string[] } | { ok: false; error: ResolveError }>;
+	/** Loads these names (lower-cased) as Composer's loadPackages does; `signal` cancels this call only. */
+	loadNames(names: string[], signal?: AbortSignal): Promise<LoadResult>;
+}
+
+/** What opening a repository gives: its whole content, or a lazy handle to ask name by name. */
+export type OpenedRepository =
+	| { kind: 'loaded'; result: LoadResult }
+	| { kind: 'lazy'; repository: LazyRepository };
+
 export interface RepositoryResolver {
+	/**
+	 * For long-lived callers (the language server): opens the repository, loading everything when it is
+	 * enumerable, or returning a lazy handle. Resolvers without it are always enumerable.
+	 */
+	open?(repo: RepositoryDefinition, ctx: ResolveContext): Promise<OpenedRepository>;
 	/**
 	 * Load the packages of this repository. `names` undefined = everything it can enumerate
 	 * (as `composer show --all`); otherwise only those names (lower-cased), as Composer's loadPackages.

@@ -1,12 +1,14 @@
-// Completions inside the `repositories` block (and nowhere else in composer.json): new entries, keys per
-// repository type, path `options`, values (types, booleans, enumerations) and folders for path/artifact URLs.
+// Completions inside the `repositories` block: new entries, keys per repository type, path `options`, values
+// (types, booleans, enumerations) and folders for path/artifact URLs. Elsewhere in composer.json, the live
+// features (live/liveCompletion.ts): versions, stability flags and package names of the link sections.
 import * as l10n from '@vscode/l10n';
 import { CompletionItemKind, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import { LEGACY_PACKAGIST_NAME, PACKAGIST_NAME, getKeySpec, getPathOptionSpec, getTypeSpec } from './catalog';
 import { type ComposerDocument, type ObjectInfo, getProperty, toObjectInfo } from '../model/composerDocument';
-import type { LanguageServiceOptions } from './types';
+import type { CompletionTrigger, LanguageServiceOptions } from './types';
+import { completeLive } from './live/liveCompletion';
 import { ItemBuilder, TRIGGER_SUGGEST } from './completion/builder';
 import { analyzeCursor, typedStringPrefix } from './completion/cursor';
 import { listDirectories } from './completion/directories';
@@ -151,18 +153,28 @@ async function collect(
 	if (spec) addValuesForKey(builder, spec);
 }
 
+/** Trigger characters that only mean something inside a constraint (`^1.0 |`, `^1.0,`, `^1.0@`). */
+const CONSTRAINT_TRIGGERS: ReadonlySet<string> = new Set([' ', '|', ',', '@']);
+
 export async function doComplete(
-	document: TextDocument, doc: ComposerDocument, position: Position, options: LanguageServiceOptions, documentPath?: string,
+	document: TextDocument, doc: ComposerDocument, position: Position, options: LanguageServiceOptions, documentPath?: string, context?: CompletionTrigger,
 ): Promise<CompletionList> {
 	const result: CompletionList = { isIncomplete: false, items: [] };
 	const text = doc.text;
 	const offset = document.offsetAt(position);
-	// The cursor analysis recurses per nesting level: a file nested deeper than Composer reads gets nothing.
-	if (doc.tooDeepAt !== undefined) return result;
+	// The cursor analysis recurses per nesting level: a file nested deeper than Composer reads gets nothing, and
+	// neither does one too large to model (completion would rescan megabytes on every keystroke).
+	if (doc.tooDeepAt !== undefined || doc.tooLarge) return result;
 	const cursor = analyzeCursor(text, offset);
 	if (!cursor) return result;
+	const separatorTrigger = context?.triggerCharacter !== undefined && CONSTRAINT_TRIGGERS.has(context.triggerCharacter);
 	const first = cursor.slot.kind === 'value' ? cursor.slot.path[0] : cursor.slot.container[0];
-	if (first !== 'repositories') return result;
+	if (first !== 'repositories') {
+		const live = completeLive(document, doc, cursor, offset, options);
+		if (!live || (separatorTrigger && !live.inConstraint)) return result;
+		return { isIncomplete: live.isIncomplete, items: live.items };
+	}
+	if (separatorTrigger) return result;
 	const builder = new ItemBuilder(document, text, cursor);
 	await collect(builder, doc.root, offset, options, documentPath);
 	result.items = builder.result();

@@ -1,5 +1,7 @@
 // Hovers inside the `repositories` block: every key of a repository entry, its `options` and inline
-// package definitions, type values and the disable forms. Hovering a value shows its key's text.
+// package definitions, type values and the disable forms. Hovering a value shows its key's text. With live
+// data, an entry's `type`, `url`, keyed name and opening brace also show its status (live/repositoryHover.ts),
+// and the entries of `require`/`require-dev`/`conflict` what the repositories offer (live/requireHover.ts).
 import * as l10n from '@vscode/l10n';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +12,9 @@ import {
 } from './catalog';
 import { didYouMean } from './didYouMean';
 import { describeDisable, describeKey, describeRepositoriesBlock, describeType, describeUnknownType } from './hover/describe';
-import { type ComposerDocument, getProperty, toObjectInfo } from '../model/composerDocument';
+import { type ComposerDocument, findEntryAt, findLinkAt, getProperty, toObjectInfo } from '../model/composerDocument';
+import { describeStatus, statusOfEntry } from './live/repositoryHover';
+import { requireHoverText } from './live/requireHover';
 import type { LanguageServiceOptions } from './types';
 
 interface Target {
@@ -114,13 +118,43 @@ function describeTarget(root: Node, target: Target): string | undefined {
 	return undefined;
 }
 
-export async function doHover(document: TextDocument, doc: ComposerDocument, position: Position, _options: LanguageServiceOptions): Promise<Hover | null> {
+/** Hovers outside `repositories` and the live additions inside it: only with a snapshot (live data on). */
+function liveHover(document: TextDocument, doc: ComposerDocument, offset: number, target: Target | undefined, options: LanguageServiceOptions): Hover | null {
+	const snapshot = options.live?.snapshot(doc, document.uri);
+	if (!snapshot) return null;
+	const range = (start: number, length: number) => ({ start: document.positionAt(start), end: document.positionAt(start + length) });
+	const markdown = (value: string, start: number, length: number): Hover => ({ contents: { kind: 'markdown', value }, range: range(start, length) });
+	if (!target) {
+		// The opening brace of a repository entry: its live status alone.
+		const entry = findEntryAt(doc, offset);
+		const status = entry?.kind === 'repository' && entry.valueNode.offset === offset ? statusOfEntry(snapshot, entry.index) : undefined;
+		return status ? markdown(describeStatus(status), offset, 1) : null;
+	}
+	const link = findLinkAt(doc, offset);
+	if (!link || link.section === 'replace' || link.section === 'provide') return null;
+	if (target.node !== link.keyNode && target.node !== link.valueNode) return null;
+	return markdown(requireHoverText(doc, link, snapshot), target.node.offset, target.node.length);
+}
+
+/** Whether the hover of this repository key or value also shows the entry's live status (`type`, `url`, the keyed name). */
+function showsStatus(target: Target): boolean {
+	const { path } = target;
+	if (path.length === 2) return target.isKey && typeof path[1] === 'string';
+	return path.length === 3 && (path[2] === 'type' || path[2] === 'url');
+}
+
+export async function doHover(document: TextDocument, doc: ComposerDocument, position: Position, options: LanguageServiceOptions): Promise<Hover | null> {
 	const root = doc.root;
 	if (!root) return null;
-	const target = targetAt(root, document.offsetAt(position));
-	if (!target) return null;
-	const value = describeTarget(root, target);
+	const offset = document.offsetAt(position);
+	const target = targetAt(root, offset);
+	if (!target || target.path[0] !== 'repositories') return liveHover(document, doc, offset, target, options);
+	let value = describeTarget(root, target);
 	if (value === undefined) return null;
+	const snapshot = showsStatus(target) ? options.live?.snapshot(doc, document.uri) : undefined;
+	const entry = snapshot ? findEntryAt(doc, offset) : undefined;
+	const status = snapshot && entry?.kind === 'repository' ? statusOfEntry(snapshot, entry.index) : undefined;
+	if (status) value += '\n\n---\n\n' + describeStatus(status);
 	const range = { start: document.positionAt(target.node.offset), end: document.positionAt(target.node.offset + target.node.length) };
 	return { contents: { kind: 'markdown', value }, range };
 }

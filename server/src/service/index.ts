@@ -3,7 +3,7 @@
 import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentModels } from '../model/documentModels';
-import type { ComposerLanguageService, LanguageServiceOptions } from './types';
+import type { ComposerLanguageService, CompletionTrigger, LanguageServiceOptions } from './types';
 import { doComplete } from './completion';
 import { doHover } from './hover';
 import { doValidation } from './validation';
@@ -17,8 +17,8 @@ export function getLanguageService(options: LanguageServiceOptions): ComposerLan
 		doValidation(document: TextDocument, documentPath?: string): Promise<Diagnostic[]> {
 			return doValidation(document, models.get(document), options, documentPath);
 		},
-		doComplete(document: TextDocument, position: Position, documentPath?: string): Promise<CompletionList> {
-			return doComplete(document, models.get(document), position, options, documentPath);
+		doComplete(document: TextDocument, position: Position, documentPath?: string, context?: CompletionTrigger): Promise<CompletionList> {
+			return doComplete(document, models.get(document), position, options, documentPath, context);
 		},
 		doHover(document: TextDocument, position: Position): Promise<Hover | null> {
 			return doHover(document, models.get(document), position, options);
@@ -29,6 +29,6 @@ export function getLanguageService(options: LanguageServiceOptions): ComposerLan
 	};
 }
 
-export type { ComposerLanguageService, LanguageServiceOptions, LocalFacts } from './types';
+export type { ComposerLanguageService, CompletionTrigger, LanguageServiceOptions, LocalFacts } from './types';
 export { DIAGNOSTIC_SOURCE } from './types';
 export { DiagnosticCode } from './validation/codes';

@@ -82,6 +82,11 @@ export interface NameMatch {
 	/** Label of the repository it comes from. */
 	readonly repository: string;
 	readonly description?: string;
+	/**
+	 * Optional: the newest stable version (pretty), when the provider knows it without loading anything. A name
+	 * completion then inserts a constraint for it (`"^2.1"`); without it, an empty value and the version list.
+	 */
+	readonly latest?: string;
 }
 
 /** A platform package (`php`, `ext-json`, `lib-curl`, …) and the version the local PHP reports. */

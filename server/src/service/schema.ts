@@ -1,10 +1,13 @@
-// The JSON schema of `repositories` (schemas/composer-repositories.schema.json) compiled once with ajv, and its
-// errors reduced to one "expected" per location. The schema is the source of truth for value types; the
-// validation rules decide which locations they report and with which message (validation/schemaProblems.ts).
-// Pure: the schema is imported as a module (esbuild bundles it), never read from disk.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+// The JSON schema of `repositories` (schemas/composer-repositories.schema.json) and its errors reduced to one
+// "expected" per location. The schema is the source of truth for value types; the validation rules decide which
+// locations they report and with which message (validation/schemaProblems.ts).
+// Pure: the schema is imported as a module (esbuild bundles it), never read from disk. It is compiled with ajv at
+// build time (scripts/schemaValidators.mjs → schemaValidators.generated.js): compiling it when the CLI or the
+// server starts was about half of the CLI's start-up time.
+import type { ErrorObject } from 'ajv';
 import schema from '../../../schemas/composer-repositories.schema.json';
 import type { ValueKind } from './catalog';
+import { validateBlock as validateBlockFn, validateEntry as validateEntryFn } from './schemaValidators.generated';
 
 export type SchemaPath = (string | number)[];
 
@@ -26,17 +29,6 @@ export const SCHEMA_ID = schema.$id;
 
 /** Repository types the schema knows (Composer's schema list: it includes `pear` and `forgejo`). */
 export const SCHEMA_REPOSITORY_TYPES: readonly string[] = schema.definitions.repository.properties.type.enum;
-
-// allErrors: a rule reports every wrong value, not only the first. allowUnionTypes: `["string", "boolean"]` is how
-// Composer's schema spells unions, and we keep its shape. Checking the schema against the draft-07 meta-schema and
-// ajv's strict mode cost about a third of the start-up compile time and only ever fail on a schema edit: the unit
-// test (test/unit/schema.test.ts) compiles the same file with both on.
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false, validateSchema: false });
-ajv.addSchema(schema);
-// Only the entry definition is compiled here (it pulls in what it references); the whole-block validator is
-// compiled on first use, as only tests and tools need it.
-const validateEntryFn = ajv.getSchema(`${SCHEMA_ID}#/definitions/repository`) as ValidateFunction;
-let validateBlockFn: ValidateFunction | undefined;
 
 const KIND_KEYWORDS = new Set(['type', 'enum', 'const']);
 
@@ -133,7 +125,6 @@ export function validateRepositoryEntry(value: unknown): SchemaProblem[] {
 
 /** Validates a whole `repositories` value: true, or the ajv errors (for tests and tools). */
 export function validateRepositoriesBlock(value: unknown): { valid: boolean; errors: readonly ErrorObject[] } {
-	validateBlockFn ??= ajv.getSchema(SCHEMA_ID) as ValidateFunction;
 	const valid = validateBlockFn(value) as boolean;
 	return { valid, errors: valid ? [] : [...(validateBlockFn.errors ?? [])] };
 }

@@ -22,6 +22,12 @@ export interface LanguageServiceOptions {
 	live?: RepositoryDataProvider;
 }
 
+/** The part of LSP's CompletionContext the service reads. */
+export interface CompletionTrigger {
+	/** The character that triggered the request, when one did (`"`, `:`, `/`, ` `, `|`, `,`, `@`). */
+	readonly triggerCharacter?: string;
+}
+
 export interface ComposerLanguageService {
 	/** The model of this document version (built once, shared with the server's resolution and the CLI). */
 	getDocumentModel(document: TextDocument): ComposerDocument;
@@ -29,7 +35,8 @@ export interface ComposerLanguageService {
 	forgetDocument(uri: string): void;
 	/** `documentPath`: absolute path of the composer.json on disk (for relative path checks); optional. */
 	doValidation(document: TextDocument, documentPath?: string): Promise<Diagnostic[]>;
-	doComplete(document: TextDocument, position: Position, documentPath?: string): Promise<CompletionList>;
+	/** `context`: how the editor triggered the request (LSP CompletionContext); separators only trigger inside a constraint. */
+	doComplete(document: TextDocument, position: Position, documentPath?: string, context?: CompletionTrigger): Promise<CompletionList>;
 	doHover(document: TextDocument, position: Position): Promise<Hover | null>;
 	getCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
 }

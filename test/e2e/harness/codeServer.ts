@@ -9,11 +9,19 @@ function baseArgs(tools: E2eTools, run: RunFolder): string[] {
 	return [tools.codeServerEntry, '--config', run.config, '--user-data-dir', run.userData, '--extensions-dir', run.extensions];
 }
 
-function node24(tools: E2eTools, args: string[], timeoutMs: number): Promise<string> {
+/**
+ * A code-server command line; on a loaded 2-core machine even `--list-extensions` may take tens of seconds
+ * (Node 24 loading VS Code's server code), hence the generous limit.
+ */
+const CLI_DEADLINE_MS = 180_000;
+
+function node24(tools: E2eTools, args: string[], what: string): Promise<string> {
 	return new Promise((resolve, reject) => {
-		execFile(tools.node24, args, { timeout: timeoutMs, env: quietEnv() }, (error, stdout, stderr) => {
+		const started = Date.now();
+		execFile(tools.node24, args, { timeout: CLI_DEADLINE_MS, env: quietEnv() }, (error, stdout, stderr) => {
 			if (error) {
-				reject(new Error(`${args.slice(1).join(' ')} failed: ${error.message}\n${stderr}`));
+				const ending = error.killed ? `did not finish within ${CLI_DEADLINE_MS} ms` : `failed after ${Date.now() - started} ms: ${error.message}`;
+				reject(new Error(`waiting for code-server to ${what}: ${ending}\n${stderr}`));
 			} else {
 				resolve(stdout);
 			}
@@ -28,12 +36,12 @@ function quietEnv(): NodeJS.ProcessEnv {
 
 /** Installs the .vsix the way a user would, and returns `--list-extensions --show-versions`. */
 export async function installExtension(tools: E2eTools, run: RunFolder, vsix: string): Promise<string[]> {
-	await node24(tools, [...baseArgs(tools, run), '--install-extension', vsix], 60_000);
+	await node24(tools, [...baseArgs(tools, run), '--install-extension', vsix], `install ${vsix}`);
 	return listExtensions(tools, run);
 }
 
 export async function listExtensions(tools: E2eTools, run: RunFolder): Promise<string[]> {
-	const out = await node24(tools, [...baseArgs(tools, run), '--list-extensions', '--show-versions'], 60_000);
+	const out = await node24(tools, [...baseArgs(tools, run), '--list-extensions', '--show-versions'], 'list its extensions');
 	return out.split('\n').map((l) => l.trim()).filter((l) => /^[\w-]+\.[\w-]+@/.test(l));
 }
 
@@ -78,22 +86,25 @@ export async function startCodeServer(tools: E2eTools, run: RunFolder, logFile: 
 }
 
 async function waitHealthy(base: string, child: ChildProcess, deadlineMs: number): Promise<void> {
-	const until = Date.now() + deadlineMs;
-	while (Date.now() < until) {
+	const started = Date.now();
+	let last = 'no answer yet';
+	while (Date.now() - started < deadlineMs) {
 		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before it was healthy`);
+			throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) after ${Date.now() - started} ms, before GET ${base}/healthz answered`);
 		}
 		try {
-			const response = await fetch(`${base}/healthz`);
+			const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(10_000) });
 			if (response.ok) {
 				return;
 			}
-		} catch {
-			// not listening yet
+			last = `HTTP ${response.status}`;
+		} catch (error) {
+			// Not listening yet, or too busy to answer within the request's own limit.
+			last = error instanceof Error ? error.message : String(error);
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	throw new Error(`code-server not healthy within ${deadlineMs} ms`);
+	throw new Error(`waited ${deadlineMs} ms for code-server to start (GET ${base}/healthz to answer 200); last: ${last}`);
 }
 
 async function stopGroup(child: ChildProcess): Promise<void> {

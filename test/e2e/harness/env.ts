@@ -1,4 +1,4 @@
-// Where scripts/setup-e2e.sh put the real-editor tools. It writes e2e-env.json into its cache folder; the
+// Where scripts/setup-e2e.mjs put the real-editor tools. It writes e2e-env.json into its cache folder; the
 // folder is found the same way the script finds it.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -28,12 +28,12 @@ export function e2eCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 export function loadE2eTools(env: NodeJS.ProcessEnv = process.env): E2eTools | Error {
 	const file = join(e2eCacheDir(env), 'e2e-env.json');
 	if (!existsSync(file)) {
-		return new Error(`${file} is missing: run 'bash scripts/setup.sh --e2e' (or scripts/setup-e2e.sh) first`);
+		return new Error(`${file} is missing: run 'bash scripts/setup.sh --e2e' (or node scripts/setup-e2e.mjs) first`);
 	}
 	const tools = JSON.parse(readFileSync(file, 'utf8')) as E2eTools;
 	for (const path of [tools.node24, tools.codeServerEntry, tools.playwrightCore, tools.chromium]) {
 		if (!existsSync(path)) {
-			return new Error(`${path} (from ${file}) is missing: run scripts/setup-e2e.sh again`);
+			return new Error(`${path} (from ${file}) is missing: run 'node scripts/setup-e2e.mjs' again`);
 		}
 	}
 	return tools;

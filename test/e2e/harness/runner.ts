@@ -8,7 +8,8 @@ import { launchBrowser, type Browser } from './browser';
 import { installExtension, startCodeServer, type CodeServer } from './codeServer';
 import { drive, type DriverRecord } from './driver';
 import { loadE2eTools, VSIX } from './env';
-import { COMPLETION_AT, createRunFolder } from './workspace';
+import { startFakeHooks, type FakeHooks } from './fakeHooks';
+import { COMPLETION_AT, createRunFolder, PACKAGE_NAME } from './workspace';
 
 /** What one session saw. `error` is a failure of the session itself; failed checks are in `failures`. */
 export interface RunResult extends Partial<DriverRecord> {
@@ -16,11 +17,16 @@ export interface RunResult extends Partial<DriverRecord> {
 	installedExtensions: string[];
 	blockedRequests: string[];
 	consoleErrors: string[];
+	/** How many requests reached the fake Packagist/GitHub/GitLab/Bitbucket. */
+	hookRequests?: number;
 	/** The extension's output channel (its log file), for failures. */
 	extensionLog?: string;
 	error?: string;
 	totalMs: number;
 }
+
+/** code-server took 51.6 s to answer /healthz on a loaded 2-core machine (issue 12); about 3 s when idle. */
+const CODE_SERVER_START_MS = 180_000;
 
 const [outDir, ...flags] = process.argv.slice(2);
 const withExtension = !flags.includes('--no-extension');
@@ -29,8 +35,9 @@ const log = (line: string) => process.stderr.write(`[e2e +${((Date.now() - t0) /
 
 let codeServer: CodeServer | undefined;
 let browser: Browser | undefined;
+let hooks: FakeHooks | undefined;
 process.on('SIGTERM', () => {
-	void Promise.allSettled([browser?.close(), codeServer?.stop()]).then(() => process.exit(143));
+	void Promise.allSettled([browser?.close(), codeServer?.stop(), hooks?.close()]).then(() => process.exit(143));
 });
 
 async function main(): Promise<RunResult> {
@@ -41,7 +48,11 @@ async function main(): Promise<RunResult> {
 	if (tools instanceof Error) {
 		return { ...result, error: tools.message };
 	}
-	const run = createRunFolder();
+	// The fakes first: their URLs go into the user settings, their git redirection into code-server's environment.
+	hooks = await startFakeHooks();
+	Object.assign(process.env, hooks.env);
+	log(`fake Packagist/GitHub/GitLab/Bitbucket on ${hooks.fake.url}`);
+	const run = createRunFolder(hooks.userSettings);
 	try {
 		if (withExtension) {
 			result.installedExtensions = await installExtension(tools, run, VSIX);
@@ -49,7 +60,7 @@ async function main(): Promise<RunResult> {
 		} else {
 			log('negative control: no extension installed');
 		}
-		codeServer = await startCodeServer(tools, run, join(outDir, 'code-server.log'), 60_000);
+		codeServer = await startCodeServer(tools, run, join(outDir, 'code-server.log'), CODE_SERVER_START_MS);
 		log(`code-server ${tools.codeServerVersion} healthy`);
 		browser = await launchBrowser(tools, { width: 1280, height: 760 });
 		browser.page.on('console', (message) => {
@@ -63,14 +74,17 @@ async function main(): Promise<RunResult> {
 			diagnosticCode: 'removed-type',
 			completionAt: COMPLETION_AT,
 			completionLabel: 'vcs',
+			hookPackage: PACKAGE_NAME,
 		}, t0, log);
 		Object.assign(result, record);
 		result.blockedRequests = browser.blockedRequests;
+		result.hookRequests = hooks.fake.requests.length;
 	} catch (error) {
 		result.error = error instanceof Error ? error.message : String(error);
 	} finally {
 		await browser?.close().catch(() => undefined);
 		await codeServer?.stop();
+		await hooks?.close().catch(() => undefined);
 		result.extensionLog = collectExtensionLog(run.userData, outDir);
 		rmSync(run.dir, { recursive: true, force: true });
 	}

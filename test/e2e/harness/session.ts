@@ -38,14 +38,21 @@ export async function runSession(options: SessionOptions): Promise<RunResult> {
 		: [runner[0], runner.slice(1)];
 	const child = spawn(cmd, args, {
 		cwd: ROOT,
-		stdio: ['ignore', 'inherit', 'inherit'],
+		// stderr carries the runner's progress lines: passed on as they come, the last one kept for a timeout.
+		stdio: ['ignore', 'inherit', 'pipe'],
 		// Without namespaces the runner leads its own group, so a timeout can stop it and what it started.
 		detached: !isolate,
 		env: { ...process.env, COMPOSER_REPOS_E2E_NETNS: isolate ? '1' : '0' },
 	});
+	let lastProgress = 'none';
+	child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+		process.stderr.write(chunk);
+		const lines = chunk.split('\n').filter((l) => l.trim());
+		lastProgress = lines.at(-1)?.trim() ?? lastProgress;
+	});
 	const exit = await new Promise<string>((resolve) => {
 		const timer = setTimeout(() => {
-			resolve(`the session missed its ${options.deadlineMs} ms deadline`);
+			resolve(`the session missed its ${options.deadlineMs} ms deadline; its last progress line: ${lastProgress}`);
 			// SIGTERM lets the runner stop code-server; with namespaces, unshare's death ends them all anyway.
 			try {
 				process.kill(isolate ? child.pid! : -child.pid!, 'SIGTERM');

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A composer.json a person might really write: a pear repository (removed in Composer 2) among valid ones,
- * and an entry whose type is still empty, where the test asks for completions. */
+ * and an entry whose type is still empty, where the test asks for completions. Its name is a package the fake
+ * Packagist and GitHub (harness/fakeHooks.ts) know, for "Check Packagist Hook Status". */
 export const COMPOSER_JSON = `{
     "name": "acme/shop",
     "description": "Storefront for the ACME catalogue",
@@ -52,6 +53,8 @@ export function positionAfter(text: string, needle: string, n = 0): Position {
 
 /** Between the quotes of the empty type value. */
 export const COMPLETION_AT = positionAfter(COMPOSER_JSON, '"type": "', 2);
+/** The package name in COMPOSER_JSON. */
+export const PACKAGE_NAME = 'acme/shop';
 /** The line of the pear repository's type. */
 export const PEAR_LINE = positionAfter(COMPOSER_JSON, '"type": "pear"').line;
 
@@ -88,7 +91,8 @@ export interface RunFolder {
 	config: string;
 }
 
-export function createRunFolder(): RunFolder {
+/** `extraUserSettings`: added to the user settings.json (e.g. the hooks' base URLs, which are user-level only). */
+export function createRunFolder(extraUserSettings: Record<string, unknown> = {}): RunFolder {
 	const dir = mkdtempSync(join(tmpdir(), 'composer-repos-e2e-'));
 	const run: RunFolder = {
 		dir,
@@ -100,7 +104,7 @@ export function createRunFolder(): RunFolder {
 	mkdirSync(join(run.userData, 'User'), { recursive: true });
 	mkdirSync(run.extensions);
 	mkdirSync(run.workspace);
-	writeFileSync(join(run.userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, '\t'));
+	writeFileSync(join(run.userData, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...extraUserSettings }, null, '\t'));
 	writeFileSync(join(run.workspace, 'composer.json'), COMPOSER_JSON);
 	// An explicit config: without one, code-server writes ~/.config/code-server/config.yaml.
 	writeFileSync(run.config, 'auth: none\ncert: false\n');

@@ -41,7 +41,7 @@ function formatText(json: VersionsJson): string {
  * Ctrl-C / SIGTERM abort the run: the signal reaches every socket and VCS process, so the command returns
  * (with "cancelled" errors) instead of leaving children and connections behind.
  */
-function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
+export function abortOnSignals(): { signal: AbortSignal; dispose(): void } {
 	const controller = new AbortController();
 	const onSignal = (): void => controller.abort();
 	process.once('SIGINT', onSignal);

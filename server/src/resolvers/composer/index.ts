@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { redact } from '../../net/credentials';
 import { loadPackage } from '../package/loader';
-import type { LoadResult, PackageVersion, RepositoryDefinition, RepositoryResolver, ResolveContext } from '../types';
+import type { LazyRepository, LoadResult, OpenedRepository, PackageVersion, RepositoryDefinition, RepositoryResolver, ResolveContext } from '../types';
 import { ComposerRepoSession, RepoError } from './repository';
 import { normalizeRepoUrl } from './url';
 
@@ -38,8 +38,46 @@ export class ComposerResolver implements RepositoryResolver {
 		if ('error' in session) {
 			return { ok: false, error: { code: 'composer.invalid-url', message: session.error } };
 		}
+		return this.loadFrom(repo, session, names);
+	}
+
+	/**
+	 * The language server keeps a lazy repository's session (its root file) and asks it name by name; an
+	 * enumerable one is loaded whole through the same session, so its root file is fetched once.
+	 */
+	async open(repo: RepositoryDefinition, ctx: ResolveContext): Promise<OpenedRepository> {
+		const session = openComposerRepository(repo, ctx);
+		if ('error' in session) {
+			return { kind: 'loaded', result: { ok: false, error: { code: 'composer.invalid-url', message: session.error } } };
+		}
+		let lazy: boolean;
 		try {
-			const warnings = session.warnings;
+			lazy = await session.isLazy();
+		} catch (e) {
+			return { kind: 'loaded', result: failure(repo, session, e) };
+		}
+		if (!lazy) {
+			return { kind: 'loaded', result: await this.loadFrom(repo, session, undefined) };
+		}
+		const view = (signal: AbortSignal | undefined) => (signal ? session.withContext({ ...ctx, signal }) : session);
+		const repository: LazyRepository = {
+			listNames: async (signal) => {
+				const s = view(signal);
+				try {
+					return { ok: true, names: await s.enumerate() };
+				} catch (e) {
+					const r = failure(repo, s, e);
+					return { ok: false, error: r.ok ? { code: 'composer.internal', message: '' } : r.error };
+				}
+			},
+			loadNames: (names, signal) => this.loadFrom(repo, view(signal), names),
+		};
+		return { kind: 'lazy', repository };
+	}
+
+	private async loadFrom(repo: RepositoryDefinition, session: ComposerRepoSession, names: string[] | undefined): Promise<LoadResult> {
+		const own: string[] = [];
+		try {
 			let wanted: string[];
 			let listedOnly: string[] = [];
 			if (names === undefined) {
@@ -48,7 +86,7 @@ export class ComposerResolver implements RepositoryResolver {
 				wanted = lower.slice(0, MAX_ENUMERATED_WITH_VERSIONS);
 				listedOnly = lower.slice(MAX_ENUMERATED_WITH_VERSIONS);
 				if (listedOnly.length > 0) {
-					warnings.push(l10n.t('{0} lists {1} packages; versions were loaded for the first {2} only.', repo.label, String(lower.length), String(MAX_ENUMERATED_WITH_VERSIONS)));
+					own.push(l10n.t('{0} lists {1} packages; versions were loaded for the first {2} only.', repo.label, String(lower.length), String(MAX_ENUMERATED_WITH_VERSIONS)));
 				}
 			} else {
 				wanted = [...new Set(names.map((n) => n.toLowerCase()))];
@@ -62,17 +100,22 @@ export class ComposerResolver implements RepositoryResolver {
 					packages.push(loaded.pkg);
 				} else if (!failed.has(String(v.name))) {
 					failed.add(String(v.name));
-					warnings.push(l10n.t('Could not load a version of {0} in {1}: {2}', String(v.name ?? '?'), repo.label, loaded.message));
+					own.push(l10n.t('Could not load a version of {0} in {1}: {2}', String(v.name ?? '?'), repo.label, loaded.message));
 				}
 			}
-			return { ok: true, namesFound: [...found, ...listedOnly], packages, warnings: warnings.map(redact) };
+			const warnings = [...session.warnings, ...own].map(redact);
+			return { ok: true, namesFound: [...found, ...listedOnly], packages, warnings, ...(session.stale ? { stale: true } : {}) };
 		} catch (e) {
-			if (e instanceof RepoError) {
-				return { ok: false, error: { code: e.code, message: redact(e.message) }, warnings: session.warnings.map(redact) };
-			}
-			return { ok: false, error: { code: 'composer.internal', message: redact(l10n.t('Unexpected error while loading {0}: {1}', repo.label, String(e))) } };
+			return failure(repo, session, e);
 		}
 	}
+}
+
+function failure(repo: RepositoryDefinition, session: ComposerRepoSession, e: unknown): LoadResult {
+	if (e instanceof RepoError) {
+		return { ok: false, error: { code: e.code, message: redact(e.message) }, warnings: session.warnings.map(redact) };
+	}
+	return { ok: false, error: { code: 'composer.internal', message: redact(l10n.t('Unexpected error while loading {0}: {1}', repo.label, String(e))) } };
 }
 
 export const composerResolver = new ComposerResolver();

@@ -4,8 +4,8 @@
 // partial inline packages), v1 `providers-lazy-url`, v1 `providers-url` + `provider-includes`, or plain
 // inline `packages` + `includes` (and the legacy whole-file form).
 import * as l10n from '@vscode/l10n';
-import { redact } from '../../net/credentials';
 import { isPlatformPackageName } from '../../composer/packageNames';
+import { redact } from '../../net/credentials';
 import type { ResolveContext } from '../types';
 import { fetchJson, type FetchOptions, type JsonFetch } from './fetch';
 import { expandMinified } from './minifier';
@@ -140,6 +140,30 @@ export class ComposerRepoSession {
 			root.listUrl = canonicalizeUrl(list, this.url);
 		}
 		return root;
+	}
+
+	/**
+	 * The same repository, its root file already read, asked under another context (a language-server
+	 * request with its own cancellation). Listings learnt by either are not shared back.
+	 */
+	withContext(ctx: ResolveContext): ComposerRepoSession {
+		const view = new ComposerRepoSession(this.url, this.packagesJsonUrl, this.baseUrl, ctx);
+		view.rootPromise = this.rootPromise;
+		view.providerListing = this.providerListing;
+		view.degraded = this.degraded;
+		view.warnedKeyMismatch = this.warnedKeyMismatch;
+		return view;
+	}
+
+	/** True once a file came from the cache because the network failed (Composer's degraded mode). */
+	get stale(): boolean {
+		return this.degraded;
+	}
+
+	/** True when names are loaded one by one (v2 `metadata-url`, v1 lazy providers or provider listings): Composer never enumerates those to resolve. */
+	async isLazy(): Promise<boolean> {
+		const root = await this.root();
+		return root.lazyUrl !== undefined || root.hasProviders;
 	}
 
 	private checkKey(key: string, name: string): void {

@@ -68,7 +68,7 @@ export function prettyAlias(aliasNormalized: string): string {
 	return aliasNormalized === DEFAULT_BRANCH_ALIAS ? aliasNormalized : aliasNormalized.replace(/(\.9{7})+/g, '.x');
 }
 
-const KEPT_FIELDS = ['description', 'type', 'require', 'require-dev', 'replace', 'provide', 'conflict', 'extra', 'homepage', 'license', 'time', 'keywords'];
+const KEPT_FIELDS = ['description', 'type', 'require', 'require-dev', 'replace', 'provide', 'conflict', 'extra', 'homepage', 'license', 'time', 'keywords', 'abandoned'];
 
 /** ArrayLoader::load for one definition. `config.version` must already be set by the caller's rules. */
 export function loadPackage(config: Record<string, unknown>): PackageLoad {

@@ -6,7 +6,7 @@ import type { ResolveContext } from '../types';
 import { VcsDriverError } from './driver';
 import { redactUrl } from './urlSafety';
 import type { UrlCredentials } from './vcsTools';
-import { replaceUserinfo } from '../../net/urlUserinfo';
+import { replaceUserinfo } from '../../composer/urlUserinfo';
 
 const GIT_TIMEOUT_MS = 300_000;
 

@@ -90,12 +90,13 @@ export function nextPageLink(headers: Record<string, string>, sameOriginAs: stri
 }
 
 /**
- * Group 1 of `/<(.+?)>; *rel="next"/` in one pass (the lazy group, retried from every `<`, is quadratic on
- * `<<<<…`): the first `<` whose nearest `>; rel="next"` two or more characters on has no line break in between.
+ * Group 1 of `/<(.+?)>; *rel="next"/` (with `anySpace`, `/<(.+?)>;\s*rel="next"/`) in one pass (the lazy group,
+ * retried from every `<`, is quadratic on `<<<<…`): the first `<` whose nearest `>; rel="next"` two or more
+ * characters on has no line break in between.
  */
-export function nextRelTarget(part: string): string | undefined {
+export function nextRelTarget(part: string, anySpace = false): string | undefined {
 	const ends: number[] = [];
-	for (const m of part.matchAll(/>; *rel="next"/g)) ends.push(m.index);
+	for (const m of part.matchAll(anySpace ? />;\s*rel="next"/g : />; *rel="next"/g)) ends.push(m.index);
 	const isBreak = (c: string): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
 	let e = 0;
 	let nextBreak = 0;
@@ -196,11 +197,12 @@ export abstract class HostApiDriver implements VcsDriver {
 		if (!this.allowGitFallback) {
 			throw new VcsDriverError('git-fallback-disabled', reason ? `${l10n.t('Fallback to git driver disabled')}: ${reason.message}` : l10n.t('Fallback to git driver disabled'), reason?.transport);
 		}
+		const git = new GitDriver(url, this.ctx);
+		// When git fails too, initialize() reports both failures as the error: no warning may claim a git read.
+		await git.initialize();
 		if (reason) {
 			this.warnings.push(l10n.t('{0}: the API could not be used ({1}); the repository was read with git from {2} instead.', this.label, reason.message, redactUrl(url)));
 		}
-		const git = new GitDriver(url, this.ctx);
-		await git.initialize();
 		this.warnings.push(...git.warnings);
 		this.git = git;
 	}

@@ -1,10 +1,12 @@
 // Stable diagnostic codes and their default severities. Severity follows Composer: what makes Composer fail
 // is an error, what it ignores or only warns about is a warning, style is a hint.
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 
 export const DiagnosticCode = {
 	// document / block structure
 	invalidJson: 'invalid-json',
+	documentTooLarge: 'document-too-large',
+	tooManyProblems: 'too-many-problems',
 	repositoriesNotCollection: 'repositories-not-collection',
 	singleRepository: 'single-repository',
 	entryNotObject: 'entry-not-object',
@@ -38,12 +40,18 @@ export const DiagnosticCode = {
 	// URLs
 	emptyUrl: 'empty-url',
 	urlNoScheme: 'url-no-scheme',
+	urlNoHost: 'url-no-host',
+	uppercaseScheme: 'uppercase-scheme',
 	insecureUrl: 'insecure-url',
 	invalidGithubUrl: 'invalid-github-url',
 	invalidGitlabUrl: 'invalid-gitlab-url',
 	gitlabDomainNotConfigured: 'gitlab-domain-not-configured',
 	invalidBitbucketUrl: 'invalid-bitbucket-url',
 	invalidSshUrl: 'invalid-ssh-url',
+	/** `github` on a GitLab host and the like. */
+	hostNotForType: 'host-not-for-type',
+	/** A value a VCS program would read as an option, a command transport or shell syntax. */
+	commandInjection: 'command-injection',
 	// local facts
 	pathNotFound: 'path-not-found',
 	pathFileUrl: 'path-file-url',
@@ -63,6 +71,15 @@ export const DiagnosticCode = {
 	unknownDistType: 'unknown-dist-type',
 	// duplicates
 	duplicateRepository: 'duplicate-repository',
+	// live: what the repositories answer (service/live/liveDiagnostics.ts)
+	repositoryUnreachable: 'repository-unreachable',
+	repositoryAuth: 'repository-auth',
+	repositoryInvalid: 'repository-invalid',
+	repositoryFailed: 'repository-failed',
+	packageNotFound: 'package-not-found',
+	noMatchingVersion: 'no-matching-version',
+	unstableVersionOnly: 'unstable-version-only',
+	branchNotFound: 'branch-not-found',
 } as const;
 
 export type DiagnosticCodeValue = typeof DiagnosticCode[keyof typeof DiagnosticCode];
@@ -74,6 +91,8 @@ const H = DiagnosticSeverity.Hint;
 /** Default severity per code (a rule may override it, e.g. insecure-url when secure-http is false). */
 export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> = {
 	'invalid-json': E,
+	'document-too-large': W,
+	'too-many-problems': DiagnosticSeverity.Information,
 	'repositories-not-collection': E,
 	'single-repository': E,
 	'entry-not-object': E,
@@ -102,12 +121,16 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 	'only-empty': W,
 	'empty-url': E,
 	'url-no-scheme': E,
+	'url-no-host': E,
+	'uppercase-scheme': E,
 	'insecure-url': E,
 	'invalid-github-url': E,
 	'invalid-gitlab-url': E,
 	'gitlab-domain-not-configured': W,
 	'invalid-bitbucket-url': E,
 	'invalid-ssh-url': E,
+	'host-not-for-type': W,
+	'command-injection': E,
 	'path-not-found': E,
 	'path-file-url': E,
 	'path-no-composer-json': W,
@@ -124,15 +147,62 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 	'missing-dist-or-source': W,
 	'unknown-dist-type': W,
 	'duplicate-repository': W,
+	// A failing repository fails `composer update` only when Composer asks it for a name: the rule raises these to
+	// errors when a root requirement reaches the repository (see liveDiagnostics.ts).
+	'repository-unreachable': W,
+	'repository-auth': W,
+	'repository-invalid': W,
+	'repository-failed': W,
+	// The solver's "could not be found in any version" / "does not match the constraint" / "does not match your
+	// minimum-stability" problems (src/Composer/DependencyResolver/Problem.php): `composer update` fails.
+	'package-not-found': E,
+	'no-matching-version': E,
+	'unstable-version-only': E,
+	'branch-not-found': E,
 };
 
 /** What a quick fix needs, carried in Diagnostic.data. */
 export type FixData =
-	/** Replace the diagnostic's range with `newText`. */
-	| { kind: 'replace'; title: string; newText: string }
+	/** Replace `range` (default: the diagnostic's range) with `newText`. */
+	| { kind: 'replace'; title: string; newText: string; range?: Range }
+	/** Remove the property or array element at `range`, with the comma that joined it (whole lines when alone on them). */
+	| { kind: 'remove'; title: string; range: Range }
+	/** Put the value at `range` into a list: `{…}` → `[{…}]`. */
+	| { kind: 'wrapInList'; title: string; range: Range }
 	/** Move `key` of the entry object at `entryPath` into its `options` object (created when missing). */
 	| { kind: 'moveToOptions'; title: string; entryPath: (string | number)[]; key: string };
 
 export interface DiagnosticData {
 	fixes: FixData[];
+}
+
+/**
+ * What a live diagnostic carries besides its fixes, for later quick fixes ("Use a fork…", loosen a constraint):
+ * the requirement it is about, or the repository.
+ */
+export interface LiveDiagnosticData extends DiagnosticData {
+	/** The package name as written in the link section. */
+	package?: string;
+	/** `require` or `require-dev`. */
+	section?: string;
+	/** The constraint as written. */
+	constraint?: string;
+	/** Label of the repository that provides the package, or of the failing repository. */
+	repository?: string;
+	/** Index of the repository's entry in this file's `repositories` block, when it is one of them. */
+	entryIndex?: number;
+	/** `no-matching-version`, `unstable-version-only`: the closest offered versions (pretty). */
+	nearest?: string[];
+	/** `branch-not-found`: the missing branch (`feature-x` for `dev-feature-x`) and the constraint atom naming it. */
+	branch?: string;
+	branchVersion?: string;
+	/** `branch-not-found`: the branches the repository does offer (`dev-…`). */
+	branches?: string[];
+	/** `unstable-version-only`: the stability the requirement allows, and the least stable one a flag would need. */
+	allowedStability?: string;
+	neededStability?: string;
+	/** `package-not-found`: the repositories that would provide it but whose `only`/`exclude` refuses it. */
+	hiddenBy?: { label: string; entryIndex?: number; reason: string }[];
+	/** Repository diagnostics: the provider's error code. */
+	errorCode?: string;
 }

@@ -10,6 +10,11 @@ import { kindMatches } from './valueKinds';
 
 type Problems = Map<string, SchemaProblem>;
 const cache = new WeakMap<Node, Problems>();
+// Problems of an entry depend on its value alone, and their paths are relative to the entry: an edit elsewhere in
+// the file leaves the entry's text, and so its answer, unchanged. Keyed by the entry's source text, bounded; the
+// oldest answers go first (Map keeps insertion order, a hit is moved to the end).
+const byText = new Map<string, Problems>();
+const MAX_CACHED_ENTRIES = 4096;
 
 function index(problems: SchemaProblem[]): Problems {
 	return new Map(problems.map((p) => [JSON.stringify(p.path), p]));
@@ -27,10 +32,18 @@ function entryInstance(entryNode: Node): unknown {
 	return value;
 }
 
-function entryProblems(entryNode: Node): Problems {
+function entryProblems(ctx: RuleContext, entryNode: Node): Problems {
 	let problems = cache.get(entryNode);
 	if (!problems) {
-		problems = index(validateRepositoryEntry(entryInstance(entryNode)));
+		const text = ctx.document.getText().slice(entryNode.offset, entryNode.offset + entryNode.length);
+		problems = byText.get(text);
+		if (problems) {
+			byText.delete(text);
+		} else {
+			problems = index(validateRepositoryEntry(entryInstance(entryNode)));
+			if (byText.size >= MAX_CACHED_ENTRIES) byText.delete(byText.keys().next().value as string);
+		}
+		byText.set(text, problems);
 		cache.set(entryNode, problems);
 	}
 	return problems;
@@ -77,7 +90,7 @@ export function schemaProblemAt(ctx: RuleContext, node: Node): SchemaProblem | u
 		}
 	}
 	const key = JSON.stringify(path);
-	if (hidden.length === 0) return entryProblems(current).get(key);
+	if (hidden.length === 0) return entryProblems(ctx, current).get(key);
 	const instance = entryInstance(current);
 	for (const h of hidden.reverse()) setAt(instance, path.slice(0, path.length - h.below), getNodeValue(h.value));
 	return index(validateRepositoryEntry(instance)).get(key);
