@@ -115,11 +115,40 @@ describe('composer-repos check', () => {
 		assert.equal(report.file, join('clean', 'composer.json'));
 	});
 
-	test('diagnostics below error severity still exit 0', () => {
+	test('diagnostics below error severity still exit 0; the summary counts them by the names the lines use', () => {
 		const project = folder('legacy', LEGACY);
 		const run = cli(['check', 'composer.json'], project);
 		assert.equal(run.status, 0, run.stdout + run.stderr);
-		assert.match(run.stdout, /^composer\.json:3:\d+ (warning|information|hint) legacy-packagist /m);
+		assert.match(run.stdout, /^composer\.json:3:\d+ hint legacy-packagist /m);
+		assert.match(run.stdout, /\n0 error\(s\), 0 warning\(s\), 1 hint\(s\)\n$/);
+	});
+
+	test('a clean file prints a one-line summary', () => {
+		const run = cli(['check'], folder('clean-text', CLEAN));
+		assert.equal(run.status, 0, run.stderr);
+		assert.equal(run.stdout, '0 error(s), 0 warning(s), 0 hint(s)\n');
+	});
+
+	test('files Composer refuses before reading a key: empty, not UTF-8, an unpaired surrogate escape', () => {
+		const cases: [name: string, bytes: Buffer, line: RegExp][] = [
+			['empty', Buffer.alloc(0), /^composer\.json:1:1 error invalid-json The file is empty: Composer fails with "does not contain valid JSON"/m],
+			['blank', Buffer.from(' \n\t\n'), /^composer\.json:1:1 error invalid-json The file is empty/m],
+			['latin1', Buffer.from('{"name": "acme/app", "description": "caf\xe9"}', 'latin1'), /^composer\.json:1:41 error invalid-json The file on disk is not UTF-8 .*"composer\.json is not UTF-8, could not parse as JSON"/m],
+			// U+D800 written as UTF-8 bytes (CESU-8): the raw lone surrogate of the issue.
+			['lone-surrogate', Buffer.concat([Buffer.from('{"name": "acme/app",\n "description": "'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]), /^composer\.json:2:18 error invalid-json The file on disk is not UTF-8/m],
+			['escaped-surrogate', Buffer.from('{"name": "acme/app", "description": "\\ud800"}'), /^composer\.json:1:38 error invalid-json Half of a UTF-16 surrogate pair: .*"NULL value found, but an object is required"/m],
+		];
+		for (const [name, bytes, line] of cases) {
+			const project = folder(`encoding-${name}`);
+			writeFileSync(join(project, 'composer.json'), bytes);
+			const run = cli(['check'], project);
+			assert.equal(run.status, 1, `${name}: ${run.stdout}${run.stderr}`);
+			assert.match(run.stdout, line, name);
+			assert.equal(run.stderr, '');
+		}
+		// A U+FFFD the file really holds (valid UTF-8) and a paired escape are fine.
+		const fine = folder('replacement-char', '{"name": "acme/app", "description": "\ufffd \\ud83d\\ude00"}');
+		assert.equal(cli(['check'], fine).status, 0);
 	});
 
 	test('a file path outside the current folder is shown absolute', () => {
@@ -226,15 +255,15 @@ describe('composer-repos check', () => {
 		copyFileSync(CLI, join(install, 'dist', 'cli.js'));
 		writeFileSync(join(install, 'package.json'), '{}');
 		writeFileSync(join(install, 'l10n', 'bundle.l10n.ko.json'), JSON.stringify({
-			'{0} error(s), {1} warning(s), {2} note(s)': '오류 {0}개, 경고 {1}개, 참고 {2}개',
+			'{0} error(s), {1} warning(s), {2} hint(s)': '오류 {0}개, 경고 {1}개, 힌트 {2}개',
 			'no composer.json in {0}': '{0}에 composer.json이 없습니다',
 		}));
 		const script = join(install, 'dist', 'cli.js');
 		const korean = cli(['check'], project, { LANG: 'ko_KR.UTF-8' }, script);
 		assert.equal(korean.status, 1);
-		assert.match(korean.stdout, /^오류 1개, 경고 0개, 참고 0개$/m);
+		assert.match(korean.stdout, /^오류 1개, 경고 0개, 힌트 0개$/m);
 		assertUsageFailure(cli(['check', folder('translated-empty')], dir, { LC_MESSAGES: 'ko_KR' }, script), /composer\.json이 없습니다/);
 		// --locale wins over the environment.
-		assert.match(cli(['--locale', 'en', 'check'], project, { LANG: 'ko_KR.UTF-8' }, script).stdout, /^1 error\(s\), 0 warning\(s\), 0 note\(s\)$/m);
+		assert.match(cli(['--locale', 'en', 'check'], project, { LANG: 'ko_KR.UTF-8' }, script).stdout, /^1 error\(s\), 0 warning\(s\), 0 hint\(s\)$/m);
 	});
 });

@@ -11,6 +11,7 @@ import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowVersions, oracleProject } from '../helpers/composerOracle';
 import { buildFossilRepo, fossilEnv, type FossilRepo } from '../helpers/fossilRepo';
 import { prettyVersions, testHostileUrlsRunNothing, testMissingProgram, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { hostileUrls } from '../helpers/hostileDefinitions';
 
 const EXPECTED = ['1.0.0', '1.1.0', '2.x-dev', 'dev-feature', 'dev-trunk'];
 
@@ -101,7 +102,7 @@ describe('fossil driver on real repositories', () => {
 testMissingProgram(() => ({ type: 'fossil', url: repo.checkout }), 'vcs.fossil-not-found', 'fossil was not found');
 
 describe('hostile fossil definitions run nothing', () => {
-	testHostileUrlsRunNothing(['fossil', 'vcs'], ['-Tfoo', '--args=/tmp/x', '--user=evil']);
+	testHostileUrlsRunNothing(['fossil', 'vcs'], hostileUrls('fossil', 'MARKER'));
 
 	test('past the URL checks, the URL follows -- and option-like ref names are never read', async () => {
 		const c = vcsTestContext();

@@ -13,6 +13,7 @@ import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowVersions, oracleProject } from '../helpers/composerOracle';
 import { buildHgRepo, hgNode, serveHg } from '../helpers/hgRepo';
 import { prettyVersions, testHostileUrlsRunNothing, testMissingProgram, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { hostileUrls } from '../helpers/hostileDefinitions';
 
 const EXPECTED = ['1.0.0', '1.2.0', '2.x-dev', 'dev-bm-one', 'dev-clash', 'dev-default', 'dev-feature'];
 
@@ -157,7 +158,7 @@ describe('hg driver on real repositories', () => {
 testMissingProgram(() => ({ type: 'hg', url: repo }), 'vcs.hg-not-found', 'hg was not found');
 
 describe('hostile hg definitions run nothing', () => {
-	testHostileUrlsRunNothing(['hg', 'vcs'], ['--config=alias.identify=!touch MARKER', '-Tfoo', '--cwd=/tmp', 'ssh://-oProxyCommand=touch MARKER/repo']);
+	testHostileUrlsRunNothing(['hg', 'vcs'], hostileUrls('hg', 'MARKER'));
 
 	test('even past the URL checks, the driver puts the URL after -- so hg reads it as a path', async () => {
 		const c = vcsTestContext();

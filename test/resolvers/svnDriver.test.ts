@@ -11,6 +11,7 @@ import type { LoadResult } from '../../server/src/resolvers/types';
 import { composerShowAll } from '../helpers/composerOracle';
 import { createSvnRepo, svnCopy, svnImport, svnMkdir, svnPut, type SvnRepo } from '../helpers/svnRepo';
 import { prettyVersions, testHostileUrlsRunNothing, testMissingProgram, vcsRepo, vcsTestContext, type VcsTestContext } from '../helpers/vcsDriverContext';
+import { hostileUrls } from '../helpers/hostileDefinitions';
 
 let std: SvnRepo;
 let custom: SvnRepo;
@@ -201,7 +202,7 @@ describe('svn driver on real repositories', () => {
 testMissingProgram(() => ({ type: 'svn', url: std.url }), 'vcs.svn-not-found', 'svn was not found');
 
 describe('hostile svn definitions run nothing', () => {
-	testHostileUrlsRunNothing(['svn', 'vcs'], ['--config-option=config:tunnels:ssh=touch MARKER', '-rHEAD', 'svn+ssh://-oProxyCommand=touch MARKER/repo']);
+	testHostileUrlsRunNothing(['svn', 'vcs'], hostileUrls('svn', 'MARKER'));
 
 	test('past the URL checks, every svn call ends with -- <url>; an option-like tag folder is only ever part of a URL', async () => {
 		const c = vcsTestContext();

@@ -111,6 +111,19 @@ describe('host API drivers', () => {
 		}
 	});
 
+	test('API and git both failing: the error says both, and no warning claims a git read', async () => {
+		const host = `127.0.0.1:${hosts.port}`;
+		hosts.options.failRepoData = 500;
+		try {
+			const r = await load({ type: 'github', url: `http://${host}/acme/missing.git` }, ctx({ config: domains([host], []) }));
+			assert.ok(!r.ok, JSON.stringify(r));
+			assert.match(r.error.message, /^git ls-remote failed: .* \(the API had failed first: .*HTTP \d+.*\)$/);
+			assert.deepEqual((r.warnings ?? []).filter((w) => /read with git/.test(w)), []);
+		} finally {
+			hosts.options.failRepoData = undefined;
+		}
+	});
+
 	test('no-api reads with git without calling the API (self-hosted GitLab with a port)', async () => {
 		const host = `127.0.0.1:${hosts.port}`;
 		hosts.requests.length = 0;

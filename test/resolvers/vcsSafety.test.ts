@@ -1,5 +1,5 @@
-// Hostile repository definitions (Composer's argument-injection advisories as the threat model) must come
-// back as error values with no process started; and the Node ProcessRunner's own guarantees (no shell,
+// Hostile repository definitions (the corpus in test/fixtures/hostile/definitions.json; Composer's argument-injection
+// advisories as the threat model) must come back as error values with no process started; and the Node ProcessRunner's own guarantees (no shell,
 // timeout and abort kill the process group, output cap, non-interactive environment, missing binary).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeProcessRunner } from '../../server/src/net/processRunner';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from '../../server/src/net/types';
-import { checkVcsUrl, redactUrl, vcsRepositoryResolver } from '../../server/src/resolvers/vcs/index';
+import { unsafeRepositoryValues } from '../../server/src/composer/commandSafety';
+import { checkVcsDefinition, checkVcsUrl, redactUrl, vcsRepositoryResolver, VCS_REPOSITORY_TYPES, type VcsDriverError } from '../../server/src/resolvers/vcs/index';
+import { perforceDriverFactory } from '../../server/src/resolvers/vcs/perforceDriver';
+import { hostileDefinitions, ordinaryDefinitions } from '../helpers/hostileDefinitions';
 import { vcsContext } from '../helpers/fakeGitHosts';
 import { RecordingRunner } from '../helpers/vcsDriverContext';
 import { buildGitRepo, git, removeDir, tempDir } from '../helpers/gitRepo';
@@ -26,34 +29,40 @@ class RefusingRunner implements ProcessRunner {
 
 describe('hostile repository definitions', () => {
 	const marker = path.join(work, 'pwned');
-	const hostile: Array<[string, string, Record<string, string>?]> = [
-		['vcs', `--upload-pack=touch ${marker}`],
-		['git', `--upload-pack=touch ${marker}`],
-		['vcs', `ext::sh -c touch% ${marker}`],
-		['git', `ext::sh -c touch% ${marker}`],
-		['git', 'fd::17'],
-		['vcs', 'foo::https://example.invalid/x.git'],
-		['vcs', `https://example.invalid/x.git\n--upload-pack=touch ${marker}`],
-		['git', 'https://example.invalid/x.git\u0000'],
-		['git', `ssh://-oProxyCommand=touch%20${marker}/x.git`],
-		['git', `git@-oProxyCommand=touch:x.git`],
-		['github', `--upload-pack=touch ${marker}`],
-		['gitlab', `ext::sh -c touch% ${marker}`],
-		['bitbucket', ' -x'],
-		['vcs', '$EVIL', { EVIL: `--upload-pack=touch ${marker}` }],
-	];
-	for (const [type, url, env] of hostile) {
-		test(`${type} ${JSON.stringify(url)} is refused before any process starts`, async () => {
+	// The corpus the validator and the server tests read too; path/artifact/composer/package ones are in hostileDefinitions.test.ts.
+	const hostile = hostileDefinitions(marker).filter((d) => VCS_REPOSITORY_TYPES.includes(String(d.repository.type)));
+	test('the corpus has VCS definitions of every kind', () => {
+		assert.deepEqual([...new Set(hostile.map((d) => d.unsafe?.reason ?? 'after-expansion'))].sort(),
+			['after-expansion', 'command-transport', 'control-character', 'option', 'shell-syntax', 'ssh-option']);
+	});
+	for (const def of hostile) {
+		test(`${def.id}: ${JSON.stringify(def.repository)} is refused before any process starts`, async () => {
+			assert.ok(def.refused);
 			const runner = new RefusingRunner();
-			const r = await vcsRepositoryResolver.loadPackages({ key: 0, config: { type, url }, label: 'hostile' }, undefined, vcsContext({ baseDir: work, processes: runner, env: env ?? {} }));
+			const r = await vcsRepositoryResolver.loadPackages({ key: 0, config: def.repository, label: 'hostile' }, undefined, vcsContext({ baseDir: work, processes: runner, env: def.env ?? {} }));
 			assert.ok(!r.ok);
-			assert.equal(r.error.code, 'vcs.unsafe-url');
+			assert.equal(r.error.code, def.unsafe === null || def.unsafe.field === 'url' ? 'vcs.unsafe-url' : 'vcs.unsafe-value');
+			if (def.unsafe) {
+				// The editor's diagnostic on the value says exactly this (test/unit/validationCommandSafety.test.ts).
+				assert.equal(r.error.message, unsafeRepositoryValues(def.repository)[0]?.message);
+			}
 			assert.equal(runner.calls.length, 0);
 			assert.ok(!fs.existsSync(marker));
 		});
 	}
 
-	test('ordinary URLs pass the check', () => {
+	test('a perforce definition reached through type "vcs" is refused by the driver itself', async () => {
+		const runner = new RecordingRunner();
+		const depot = hostileDefinitions(marker).find((d) => d.id === 'perforce-depot-substitution')!;
+		const driver = perforceDriverFactory.create(String(depot.repository.url), depot.repository, vcsContext({ baseDir: work, processes: runner }));
+		await assert.rejects(driver.initialize(), (e: VcsDriverError) => e.code === 'unsafe-value' && /holds the shell syntax/.test(e.message));
+		assert.equal(runner.calls.length, 0);
+	});
+
+	test('ordinary definitions pass the check', () => {
+		for (const repository of ordinaryDefinitions()) {
+			assert.equal(checkVcsDefinition(repository), null, JSON.stringify(repository));
+		}
 		for (const url of ['https://github.com/a/b', 'git@github.com:a/b.git', 'ssh://git@host:22/a.git', '/srv/repo', './rel/repo', 'file:///srv/x', 'C:\\repo', 'svn://h/r', 'https://user:pa-ss@h/x.git']) {
 			assert.equal(checkVcsUrl(url), null, url);
 		}

@@ -37,6 +37,78 @@ describe('quick fixes', () => {
 			'{"repositories": [{"type": "vcs", "url": "https://codeberg.org/a/b"}]}');
 	});
 
+	test('a host-specific type on another host: change the type', async () => {
+		assert.equal(await applyFix('{\n\t"repositories": [{"type": "github", "url": "https://gitlab.com/a/b"}]\n}\n', 'host-not-for-type'),
+			'{\n\t"repositories": [{"type": "gitlab", "url": "https://gitlab.com/a/b"}]\n}\n');
+	});
+
+	test('an empty file: insert {}', async () => {
+		assert.equal(await applyFix('', 'invalid-json'), '{}\n');
+		assert.equal(await applyFix('\n\n', 'invalid-json'), '{}\n');
+	});
+
+	test('remove an ignored key, keeping the layout (4 spaces, CRLF) and comments', async () => {
+		const lines = (...l: string[]) => l.join('\r\n');
+		assert.equal(await applyFix(lines(
+			'{',
+			'    "repositories": [',
+			'        {',
+			'            "type": "composer",',
+			'            "force-lazy-providers": true,',
+			'            // internal mirror',
+			'            "url": "https://repo.example.org"',
+			'        }',
+			'    ]',
+			'}',
+			''), 'ignored-key'), lines(
+			'{',
+			'    "repositories": [',
+			'        {',
+			'            "type": "composer",',
+			'            // internal mirror',
+			'            "url": "https://repo.example.org"',
+			'        }',
+			'    ]',
+			'}',
+			''));
+		// Last key of a compact entry: the comma before it goes.
+		assert.equal(await applyFix('{"repositories": [{"type": "composer", "url": "https://r.example.org", "force-lazy-providers": false}]}', 'ignored-key'),
+			'{"repositories": [{"type": "composer", "url": "https://r.example.org"}]}');
+	});
+
+	test('remove a duplicate repository: list element or keyed property, whole lines', async () => {
+		assert.equal(await applyFix([
+			'{',
+			'\t"repositories": [',
+			'\t\t{"type": "vcs", "url": "https://github.com/a/b"},',
+			'\t\t{"type": "git", "url": "https://github.com/a/b.git"},',
+			'\t\t{"type": "composer", "url": "https://r.example.org"}',
+			'\t]',
+			'}',
+			'',
+		].join('\n'), 'duplicate-repository'), [
+			'{',
+			'\t"repositories": [',
+			'\t\t{"type": "vcs", "url": "https://github.com/a/b"},',
+			'\t\t{"type": "composer", "url": "https://r.example.org"}',
+			'\t]',
+			'}',
+			'',
+		].join('\n'));
+		assert.equal(await applyFix('{"repositories": {"one": {"type": "vcs", "url": "https://github.com/a/b"}, "two": {"type": "vcs", "url": "https://github.com/a/b/"}}}', 'duplicate-repository'),
+			'{"repositories": {"one": {"type": "vcs", "url": "https://github.com/a/b"}}}');
+	});
+
+	test('wrap a single repository object into a list', async () => {
+		assert.equal(await applyFix('{\n  "repositories": {\n    "type": "vcs",\n    "url": "https://github.com/a/b"\n  }\n}\n', 'single-repository'),
+			'{\n  "repositories": [{\n    "type": "vcs",\n    "url": "https://github.com/a/b"\n  }]\n}\n');
+	});
+
+	test('remove a trailing comma', async () => {
+		assert.equal(await applyFix('{\n\t"repositories": [\n\t\t{"type": "vcs", "url": "https://github.com/a/b"},\n\t]\n}\n', 'invalid-json'),
+			'{\n\t"repositories": [\n\t\t{"type": "vcs", "url": "https://github.com/a/b"}\n\t]\n}\n');
+	});
+
 	test('http:// → https://', async () => {
 		assert.equal(await applyFix('{\r\n\t"repositories": [{"type": "composer", "url": "http://repo.example.org"}]\r\n}\r\n', 'insecure-url'),
 			'{\r\n\t"repositories": [{"type": "composer", "url": "https://repo.example.org"}]\r\n}\r\n');

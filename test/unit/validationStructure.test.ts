@@ -16,7 +16,10 @@ describe('validation: document and block structure', () => {
 	});
 
 	test('comments and trailing commas are reported, not fatal', async () => {
-		await expectDiagnostics(`{\n\t<<// note>>\n\t"repositories": [{"type": "vcs", "url": "https://github.com/a/b"},<<]>>\n}`, [['invalid-json', E], ['invalid-json', E]]);
+		await expectDiagnostics(`{\n\t<<// note>>\n\t"repositories": [{"type": "vcs", "url": "https://github.com/a/b"}<<,>>]\n}`, [['invalid-json', E], ['invalid-json', E]]);
+		// The comma is the mistake, wherever the closing bracket is.
+		const [d] = await expectDiagnostics(`{\n\t"repositories": [\n\t\t{"type": "vcs", "url": "https://github.com/a/b"}<<,>>\n\t]\n}`, [['invalid-json', E]]);
+		assert.equal(d.message, 'Trailing comma: Composer cannot read the file.');
 	});
 
 	test('repositories that is neither a list nor an object', async () => {

@@ -44,11 +44,20 @@ export function formatText(file: string, diagnostics: readonly Diagnostic[]): st
 		const code = codeText(d);
 		return `${where} ${severityName(d)}${code ? ` ${code}` : ''} ${message}`;
 	});
-	if (diagnostics.length > 0) {
-		const count = (name: SeverityName) => diagnostics.filter((d) => severityName(d) === name).length;
-		lines.push(l10n.t('{0} error(s), {1} warning(s), {2} note(s)', count('error'), count('warning'), count('information') + count('hint')));
-	}
-	return lines.length ? `${lines.join('\n')}\n` : '';
+	lines.push(summaryLine(diagnostics));
+	return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The last line, always there (a clean file says so too), counted with the severity names the lines use.
+ * Information is counted only when present: the validator itself reports none.
+ */
+export function summaryLine(diagnostics: readonly Diagnostic[]): string {
+	const count = (name: SeverityName) => diagnostics.filter((d) => severityName(d) === name).length;
+	const information = count('information');
+	return information > 0
+		? l10n.t('{0} error(s), {1} warning(s), {2} hint(s), {3} information', count('error'), count('warning'), count('hint'), information)
+		: l10n.t('{0} error(s), {1} warning(s), {2} hint(s)', count('error'), count('warning'), count('hint'));
 }
 
 export interface JsonReport {

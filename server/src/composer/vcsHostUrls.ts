@@ -51,3 +51,17 @@ export function parseGitLabUrl(url: string, domains: readonly string[]): ParsedG
 	const origin = determineOrigin(domains, g.domain ?? g.domain2, parts, g.port);
 	return origin === false ? null : { scheme: g.scheme, origin, parts, repo: g.repo };
 }
+
+export type HostDriver = 'github' | 'gitlab' | 'bitbucket';
+
+/**
+ * The host-specific driver whose supports() claims `url`, asked in VcsRepository's order (GitHubDriver: a host in
+ * github-domains; GitLabDriver: a host in gitlab-domains; GitBitbucketDriver: bitbucket.org), or undefined.
+ */
+export function hostDriverFor(url: string, domains: { githubDomains: readonly string[]; gitlabDomains: readonly string[] }): HostDriver | undefined {
+	const github = githubOrigin(url);
+	if (github !== null && domains.githubDomains.includes(github)) return 'github';
+	if (parseGitLabUrl(url, domains.gitlabDomains) !== null) return 'gitlab';
+	if (BITBUCKET_URL.test(url)) return 'bitbucket';
+	return undefined;
+}

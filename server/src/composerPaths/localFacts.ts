@@ -7,4 +7,6 @@ export interface LocalFacts {
 	stat(path: string): Promise<'file' | 'directory' | 'missing'>;
 	/** Entries of a directory (empty when it is not one). */
 	readDirectory(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
+	/** The bytes of a file, or undefined when it is missing, unreadable or larger than `maxBytes`. */
+	readFile?(path: string, maxBytes: number): Promise<Uint8Array | undefined>;
 }

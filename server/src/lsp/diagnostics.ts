@@ -1,15 +1,16 @@
 // Debounced push diagnostics. Typing produces a burst of didChange; validating each version would waste
 // work and, worse, could publish an old result after a newer one. Each document has a generation number:
 // scheduling bumps it, and a finished validation is published only if its generation is still current and
-// the document is still open at the version that was validated.
+// the document is still open at the version that was validated. A validation still running when a newer edit
+// (or a settings change, or a close) arrives is stale: its signal is aborted so it can stop early.
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatError } from './runner';
 
 export interface Validator {
-	/** Diagnostics for the document (an empty list when validation is off for it). */
-	validate(document: TextDocument): Promise<Diagnostic[]>;
+	/** Diagnostics for the document (an empty list when validation is off for it); `signal` aborts once the result is stale. */
+	validate(document: TextDocument, signal: AbortSignal): Promise<Diagnostic[]>;
 }
 
 export interface Timer {
@@ -28,6 +29,10 @@ export class DiagnosticsScheduler {
 	private readonly timers = new Map<string, { dispose(): void }>();
 	/** Version a pending timer will validate. */
 	private readonly pendingVersions = new Map<string, number>();
+	/** The validation in flight per document. */
+	private readonly running = new Map<string, AbortController>();
+	/** Validations stopped because a newer edit, a settings change or a close made them stale. */
+	cancelledCount = 0;
 
 	constructor(
 		private readonly connection: Connection,
@@ -46,6 +51,7 @@ export class DiagnosticsScheduler {
 			return;
 		}
 		const generation = this.bump(uri);
+		this.cancelRunning(uri);
 		this.timers.get(uri)?.dispose();
 		this.pendingVersions.set(uri, document.version);
 		this.timers.set(uri, this.timer.setTimeout(() => {
@@ -65,12 +71,22 @@ export class DiagnosticsScheduler {
 	/** The document closed: drop pending work and clear what was published. */
 	clear(uri: string): void {
 		this.bump(uri);
+		this.cancelRunning(uri);
 		this.timers.get(uri)?.dispose();
 		this.timers.delete(uri);
 		this.pendingVersions.delete(uri);
 		// The generation counter stays: a validation still in flight from before the close must not match
 		// a generation handed out after a reopen.
 		void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+	}
+
+	private cancelRunning(uri: string): void {
+		const controller = this.running.get(uri);
+		if (controller) {
+			this.running.delete(uri);
+			controller.abort();
+			this.cancelledCount++;
+		}
 	}
 
 	private bump(uri: string): number {
@@ -92,14 +108,21 @@ export class DiagnosticsScheduler {
 		const version = document.version;
 		let diagnostics: Diagnostic[];
 		const started = Date.now();
+		const controller = new AbortController();
+		this.running.set(uri, controller);
 		try {
-			diagnostics = await this.validator.validate(document);
+			diagnostics = await this.validator.validate(document, controller.signal);
 		} catch (error) {
 			// A validator bug must not leave stale diagnostics up nor crash the server: log, publish nothing new.
 			this.connection.console.error(formatError(`[diagnostics] validating ${uri} failed`, error));
 			return;
+		} finally {
+			if (this.running.get(uri) === controller) {
+				this.running.delete(uri);
+			}
 		}
-		if (!this.isCurrent(uri, generation, version)) {
+		if (controller.signal.aborted || !this.isCurrent(uri, generation, version)) {
+			this.connection.tracer.log(`[diagnostics] ${uri} v${version}: stale, dropped after ${Date.now() - started} ms`);
 			return; // a newer edit, a settings change or a close superseded this result
 		}
 		this.connection.tracer.log(`[diagnostics] ${uri} v${version}: ${diagnostics.length} in ${Date.now() - started} ms`);

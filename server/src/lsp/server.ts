@@ -70,7 +70,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	trust.listen(connection);
 
 	const scheduler = new DiagnosticsScheduler(connection, documents, {
-		async validate(document) {
+		async validate(document, signal) {
 			if (!isComposerJsonUri(document.uri)) {
 				return [];
 			}
@@ -78,6 +78,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 			const { validate } = await settings.get(document.uri);
 			if (!validate.enable) {
 				return [];
+			}
+			if (signal.aborted) {
+				return []; // a newer edit arrived while the settings were asked for: not worth validating
 			}
 			return service.doValidation(document, runtime.uriToPath(document.uri));
 		},

@@ -4,7 +4,7 @@
 // (documentModels.ts), so the editor and the resolvers cannot disagree on what a repository is.
 // Parsing is tolerant (comments, trailing commas, broken JSON): whatever part of the tree survives is
 // modelled, and syntax problems are kept as values for validation to report.
-import { getNodeValue, type Node, type ParseError, parseTree, type JSONPath } from 'jsonc-parser';
+import { getNodeValue, type Node, type ParseError, parseTree, visit, type JSONPath } from 'jsonc-parser';
 
 export interface PropertyInfo {
 	readonly key: string;
@@ -147,23 +147,43 @@ export interface ComposerDocument {
 	readonly bom?: boolean;
 	/** Offset of the bracket that nests deeper than Composer reads; the text is then not parsed at all. */
 	readonly tooDeepAt?: number;
+	/** Longer than MAX_MODELLED_LENGTH: only its syntax was checked, no tree was built. */
+	readonly tooLarge?: boolean;
 }
+
+/**
+ * Texts longer than this (in UTF-16 units, about 1 MB) get their syntax checked but no model: a composer.json
+ * that size is no hand-written file, and modelling it would cost seconds and hundreds of MB on every edit.
+ */
+export const MAX_MODELLED_LENGTH = 1024 * 1024;
+/** Syntax errors kept per document (recovery after the first often reports many more at one spot). */
+const MAX_SYNTAX_ERRORS = 100;
 
 /** PHP's json_decode, which Composer reads composer.json with, refuses 512 or more levels of nesting. */
 export const MAX_NESTING = 511;
 
 /**
- * Offset of the first `{` or `[` (outside strings) that opens level MAX_NESTING + 1, if any. Checked before
- * parsing because the parser recurses once per level: a pathological file must not overflow the stack.
+ * Offset of the first `{` or `[` that opens level MAX_NESTING + 1, if any. Checked before parsing because the
+ * parser recurses once per level: a pathological file must not overflow the stack. Strings and comments are
+ * skipped exactly as jsonc-parser's scanner reads them (a string also ends at a line break, a comment is skipped
+ * even where comments are not allowed), or a stray quote could hide brackets that the parser then descends into.
  */
 export function nestingOverflowOffset(text: string, limit = MAX_NESTING): number | undefined {
 	let depth = 0;
-	for (let i = 0; i < text.length; i++) {
+	const n = text.length;
+	for (let i = 0; i < n; i++) {
 		const c = text.charCodeAt(i);
-		if (c === 0x22) { // a string: skip to its closing quote
-			for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
-				if (text.charCodeAt(i) === 0x5c) i++;
+		if (c === 0x22) { // a string: to its closing quote, or to the end of the line
+			for (i++; i < n; i++) {
+				const d = text.charCodeAt(i);
+				if (d === 0x22 || d === 0x0a || d === 0x0d) break;
+				if (d === 0x5c) i++;
 			}
+		} else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) { // a line comment
+			while (i < n && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
+		} else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) { // a block comment
+			const close = text.indexOf('*/', i + 2);
+			i = close < 0 ? n : close + 1;
 		} else if (c === 0x7b || c === 0x5b) {
 			if (++depth > limit) return i;
 		} else if (c === 0x7d || c === 0x5d) {
@@ -266,6 +286,17 @@ export function effectiveLinks(doc: ComposerDocument, section: LinkSection): Lin
 	return [...byName.values()];
 }
 
+/** The syntax errors of `text` without building a tree (memory stays flat however long the text is). */
+function syntaxOnly(text: string): SyntaxProblem[] {
+	const errors: SyntaxProblem[] = [];
+	visit(text, {
+		onError(error, offset, length) {
+			if (errors.length < MAX_SYNTAX_ERRORS) errors.push({ error, offset, length });
+		},
+	}, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+	return errors;
+}
+
 /** Parses a composer.json text. Never throws. */
 export function parseComposerJson(text: string): ComposerDocument {
 	const tooDeepAt = nestingOverflowOffset(text);
@@ -274,9 +305,12 @@ export function parseComposerJson(text: string): ComposerDocument {
 			text, root: undefined, rootObject: undefined, syntaxErrors: [], repositories: undefined, config: parseConfig(undefined), links: [], tooDeepAt,
 		};
 	}
-	const errors: ParseError[] = [];
 	// A BOM is reported on its own; parsing a space in its place keeps every offset and models the rest.
 	const bom = text.charCodeAt(0) === 0xfeff;
+	if (text.length > MAX_MODELLED_LENGTH) {
+		return { text, root: undefined, rootObject: undefined, syntaxErrors: syntaxOnly(bom ? ' ' + text.slice(1) : text), repositories: undefined, config: parseConfig(undefined), links: [], tooLarge: true, ...(bom ? { bom } : {}) };
+	}
+	const errors: ParseError[] = [];
 	// Comments and trailing commas are reported (Composer's JSON parser refuses them) but must not stop parsing.
 	const root = parseTree(bom ? ' ' + text.slice(1) : text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
 	const rootObject = toObjectInfo(root);
@@ -286,7 +320,7 @@ export function parseComposerJson(text: string): ComposerDocument {
 		text,
 		root,
 		rootObject,
-		syntaxErrors: errors.map((e) => ({ error: e.error, offset: e.offset, length: e.length })),
+		syntaxErrors: errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => ({ error: e.error, offset: e.offset, length: e.length })),
 		repositories: reposProperty ? parseBlock(reposProperty) : undefined,
 		config: parseConfig(rootObject),
 		links: parseLinks(rootObject),

@@ -86,6 +86,8 @@ export function createCachedLocalFacts(options: { maxWatchers?: number; inner?: 
 	return {
 		stat: (path) => cached(stats, path, dirname(path), () => inner.stat(path)),
 		readDirectory: (path) => cached(listings, path, path, () => inner.readDirectory(path)),
+		// Not cached: asked only for a text holding U+FFFD, and a save changes the answer without touching the folder's listing.
+		...(inner.readFile ? { readFile: inner.readFile.bind(inner) } : {}),
 		invalidate,
 		dispose: () => invalidate(),
 		get watcherCount() { return watchers.size; },

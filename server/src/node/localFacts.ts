@@ -14,6 +14,16 @@ export function createNodeLocalFacts(): LocalFacts {
 				return 'missing';
 			}
 		},
+		async readFile(path: string, maxBytes: number) {
+			try {
+				if ((await fs.stat(path)).size > maxBytes) {
+					return undefined;
+				}
+				return new Uint8Array(await fs.readFile(path));
+			} catch {
+				return undefined;
+			}
+		},
 		async readDirectory(path: string) {
 			try {
 				const entries = await fs.readdir(path, { withFileTypes: true });

@@ -2,6 +2,7 @@
 import { lessThan } from './comparator';
 import { Constraint } from './constraint';
 import { parseConstraints } from './constraintParser';
+import { phpUsort } from './phpSort';
 import { normalize, normalizeDefaultBranch } from './versionParser';
 
 /** `Semver::satisfies()`: throws if the version or the constraint is invalid. */
@@ -16,20 +17,16 @@ export function satisfiedBy(versions: readonly string[], constraints: string): s
 }
 
 /**
- * Orders normalized versions (default branches count as `9999999-dev`, above every number).
- * Two versions neither of which is below the other (two `dev-` branches, or `01.0` and `1.0`) keep
- * their input order. Composer's usort answers "greater" for both orders of such a pair, so PHP's
- * result for them depends on its sort algorithm; a stable order is the sensible total order.
+ * Semver::usort: orders normalized versions (default branches count as `9999999-dev`, above every number) with
+ * Composer's comparator, in PHP's usort. Two versions neither of which is below the other (two `dev-` branches)
+ * get "greater" both ways, so their order is whatever PHP's algorithm makes of it: phpUsort reproduces it.
  */
 function sortBy(versions: readonly string[], direction: 1 | -1): string[] {
-	const keyed = versions.map((v, index) => ({ v, index, key: normalizeDefaultBranch(normalize(v)) }));
-	keyed.sort((a, b) => {
-		if (a.key === b.key) return a.index - b.index;
-		if (lessThan(a.key, b.key)) return -direction;
-		if (lessThan(b.key, a.key)) return direction;
-		return a.index - b.index;
-	});
-	return keyed.map((k) => k.v);
+	const keyed = versions.map((v) => ({ v, key: normalizeDefaultBranch(normalize(v)) }));
+	return phpUsort(keyed, (left, right) => {
+		if (left.key === right.key) return 0;
+		return lessThan(left.key, right.key) ? -direction : direction;
+	}).map((k) => k.v);
 }
 
 /** `Semver::sort()`: lowest first. */

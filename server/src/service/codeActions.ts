@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE } from './types';
 import type { Node } from 'jsonc-parser';
 import type { ComposerDocument } from '../model/composerDocument';
+import { removalSpan } from './jsonEdits';
 import { moveToOptionsEdits } from './moveToOptions';
 import type { DiagnosticData, FixData } from './validation/codes';
 
@@ -14,7 +15,15 @@ function fixesOf(d: Diagnostic): FixData[] {
 }
 
 function editsFor(document: TextDocument, d: Diagnostic, fix: FixData, tree: () => Node | undefined): { edits: TextEdit[]; title: string } | undefined {
-	if (fix.kind === 'replace') return { edits: [{ range: d.range, newText: fix.newText }], title: fix.title };
+	if (fix.kind === 'replace') return { edits: [{ range: fix.range ?? d.range, newText: fix.newText }], title: fix.title };
+	if (fix.kind === 'remove') {
+		const start = document.offsetAt(fix.range.start);
+		const span = removalSpan(document.getText(), { offset: start, length: document.offsetAt(fix.range.end) - start });
+		return { edits: [{ range: { start: document.positionAt(span.start), end: document.positionAt(span.end) }, newText: '' }], title: fix.title };
+	}
+	if (fix.kind === 'wrapInList') {
+		return { edits: [{ range: { start: fix.range.start, end: fix.range.start }, newText: '[' }, { range: { start: fix.range.end, end: fix.range.end }, newText: ']' }], title: fix.title };
+	}
 	const move = moveToOptionsEdits(document, fix.entryPath, fix.key, tree());
 	if (!move) return undefined;
 	return { edits: move.edits, title: move.removeOnly ? l10n.t('Remove "{0}" ("options" already sets it)', fix.key) : fix.title };

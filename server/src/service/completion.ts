@@ -162,8 +162,9 @@ export async function doComplete(
 	const result: CompletionList = { isIncomplete: false, items: [] };
 	const text = doc.text;
 	const offset = document.offsetAt(position);
-	// The cursor analysis recurses per nesting level: a file nested deeper than Composer reads gets nothing.
-	if (doc.tooDeepAt !== undefined) return result;
+	// The cursor analysis recurses per nesting level: a file nested deeper than Composer reads gets nothing, and
+	// neither does one too large to model (completion would rescan megabytes on every keystroke).
+	if (doc.tooDeepAt !== undefined || doc.tooLarge) return result;
 	const cursor = analyzeCursor(text, offset);
 	if (!cursor) return result;
 	const separatorTrigger = context?.triggerCharacter !== undefined && CONSTRAINT_TRIGGERS.has(context.triggerCharacter);

@@ -15,16 +15,22 @@ export function editDistance(a: string, b: string): number {
 	return d[rows - 1][cols - 1];
 }
 
+const MAX_TYPO_LENGTH = 64;
+
 /**
  * The candidate closest to `input`, or undefined when none is plausibly meant. Case and `_`/`-` differences
  * are cheap (Composer keys mix both styles); otherwise at most a third of the word may differ.
  */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
+	// No key, type or option name is this long: a longer input is no typo, and the distance would cost its square.
+	if (input.length > MAX_TYPO_LENGTH) return undefined;
 	const norm = (s: string) => s.toLowerCase().replace(/_/g, '-');
 	let best: string | undefined;
 	let bestScore = Infinity;
 	for (const c of candidates) {
 		if (c === input) return undefined;
+		// The length difference is a lower bound of the distance: too far apart, no need to compute it.
+		if (Math.abs(c.length - input.length) > Math.max(1, Math.floor(Math.max(input.length, c.length) / 3))) continue;
 		const score = norm(c) === norm(input) ? 0.5 : editDistance(norm(input), norm(c));
 		if (score < bestScore) {
 			best = c;

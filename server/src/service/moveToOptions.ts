@@ -5,45 +5,7 @@ import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormatting } from './formatting';
-
-interface Span { start: number; end: number }
-
-function lineStart(text: string, offset: number): number {
-	return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function indentOf(text: string, offset: number): string {
-	return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? '';
-}
-
-/** Only spaces/tabs between the line start and `offset`. */
-function firstOnLine(text: string, offset: number): boolean {
-	return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
-}
-
-/** End of the line holding `offset` (after its line break) when only spaces/tabs follow `offset`, else undefined. */
-function restOfLineBlank(text: string, offset: number): number | undefined {
-	const m = /^[ \t]*(\r?\n)/.exec(text.slice(offset));
-	return m ? offset + m[0].length : undefined;
-}
-
-/** The text range that removes `prop` from its object together with the comma that joined it. */
-function removalSpan(text: string, prop: Node): Span {
-	const start = prop.offset;
-	const end = prop.offset + prop.length;
-	const after = /^\s*,/.exec(text.slice(end));
-	if (after) {
-		const commaEnd = end + after[0].length;
-		// Alone on its line(s): take the whole lines, so no blank line is left behind.
-		const lineEnd = restOfLineBlank(text, commaEnd);
-		if (firstOnLine(text, start) && lineEnd !== undefined) return { start: lineStart(text, start), end: lineEnd };
-		const spaces = /^[ \t]*/.exec(text.slice(commaEnd))?.[0].length ?? 0;
-		return { start, end: commaEnd + spaces };
-	}
-	// The last property: remove the comma before it instead, and keep what follows (the closing brace's line).
-	const before = /,\s*$/.exec(text.slice(0, start));
-	return { start: before ? before.index : start, end };
-}
+import { firstOnLine, indentOf, removalSpan, type Span } from './jsonEdits';
 
 /**
  * Edits that move property `key` of the object at `entryPath` into that object's `options`. When `options`

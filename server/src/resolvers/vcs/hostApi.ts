@@ -172,11 +172,12 @@ export abstract class HostApiDriver implements VcsDriver {
 		if (!this.allowGitFallback) {
 			throw new VcsDriverError('git-fallback-disabled', reason ? `${l10n.t('Fallback to git driver disabled')}: ${reason.message}` : l10n.t('Fallback to git driver disabled'), reason?.transport);
 		}
+		const git = new GitDriver(url, this.ctx);
+		// When git fails too, initialize() reports both failures as the error: no warning may claim a git read.
+		await git.initialize();
 		if (reason) {
 			this.warnings.push(l10n.t('{0}: the API could not be used ({1}); the repository was read with git from {2} instead.', this.label, reason.message, redactUrl(url)));
 		}
-		const git = new GitDriver(url, this.ctx);
-		await git.initialize();
 		this.warnings.push(...git.warnings);
 		this.git = git;
 	}

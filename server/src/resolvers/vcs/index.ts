@@ -23,6 +23,6 @@ registerVcsDriver(svnDriverFactory);
 export { registerVcsDriver, orderedDrivers, VCS_REPOSITORY_TYPES } from './driverRegistry';
 export { VcsRepositoryResolver, vcsRepositoryResolver, selectDriver } from './vcsRepository';
 export { loadVcsVersions, branchAlias, prettyAlias } from './vcsVersions';
-export { checkVcsUrl, checkRefName, checkSecureTransport, redactUrl } from './urlSafety';
+export { checkVcsUrl, checkVcsDefinition, checkRefName, checkSecureTransport, redactUrl } from './urlSafety';
 export { VcsDriverError } from './driver';
 export type { VcsDriver, VcsDriverFactory, VcsSource } from './driver';

@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ResolveContext } from '../types';
 import { VcsDriverError, VcsProgramDriver, type VcsDriver, type VcsDriverFactory } from './driver';
+import { unsafeRepositoryValues } from '../../composer/commandSafety';
 import { redactUrl } from './urlSafety';
 import { runVcs } from './vcsTools';
 
@@ -22,6 +23,11 @@ export class PerforceDriver extends VcsProgramDriver implements VcsDriver {
 	}
 
 	async initialize(): Promise<void> {
+		// `type: vcs` reaches this driver without the resolver's Perforce checks: the same rule, here too.
+		const unsafe = unsafeRepositoryValues({ ...this.config, type: 'perforce', url: this.url })[0];
+		if (unsafe) {
+			throw new VcsDriverError(unsafe.field === 'url' ? 'unsafe-url' : 'unsafe-value', unsafe.message);
+		}
 		const depot = this.config.depot;
 		if (typeof depot !== 'string' || depot === '') {
 			throw new VcsDriverError('perforce-depot-missing', l10n.t('Cannot resolve perforce repository {0}: the "depot" key is required.', redactUrl(this.url)));

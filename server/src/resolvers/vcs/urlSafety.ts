@@ -1,51 +1,45 @@
-// Checks that run on repository definitions BEFORE any VCS process starts. The threat model is Composer's
-// own advisories on argument injection through git/hg/perforce repository definitions (a url such as
-// `--upload-pack=touch /tmp/pwned`, an `ext::sh -c …` transport, a ref named `-x`): such a definition
-// must come back as an error value, never reach a command line.
+// Checks that run on repository definitions BEFORE any VCS process starts: a url such as
+// `--upload-pack=touch /tmp/pwned`, an `ext::sh -c …` transport, a Perforce depot holding `$(…)`, a ref named
+// `-x` must come back as an error value, never reach a command line. The decision is composer/commandSafety.ts,
+// which the editor's diagnostics ask too; this module turns its verdicts into resolver error values.
 import * as l10n from '@vscode/l10n';
 import type { ResolveError } from '../types';
 import { redact } from '../../net/credentials';
 import { insecureMessage } from '../../net/http';
+import { isUnsafeRefName, unsafeRepositoryValues, unsafeVcsUrl, type UnsafeValue } from '../../composer/commandSafety';
 import { prohibitingSetting, type SecureHttpConfig } from '../../composer/secureHttp';
 
-/** `<helper>::<address>` makes git run `git-remote-<helper>`; `ext::` and `fd::` run arbitrary commands. */
-const REMOTE_HELPER = /^[A-Za-z0-9][A-Za-z0-9+.-]*::/;
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-function unsafe(message: string): ResolveError {
-	return { code: 'vcs.unsafe-url', message };
+function refused(verdict: UnsafeValue): ResolveError {
+	return { code: verdict.field === 'url' ? 'vcs.unsafe-url' : 'vcs.unsafe-value', message: verdict.message };
 }
 
-/** Null when `url` may be handed to a VCS program as an operand; otherwise the reason, as an error value. */
-export function checkVcsUrl(url: unknown): ResolveError | null {
+/**
+ * Null when `url` may be handed to the VCS program of `type` as an operand; otherwise why not, as an error value
+ * whose message is the editor's diagnostic (the decision is composer/commandSafety.ts, shared with the validator).
+ */
+export function checkVcsUrl(url: unknown, type = 'vcs'): ResolveError | null {
 	if (typeof url !== 'string' || url.trim() === '') {
 		return { code: 'vcs.invalid-url', message: l10n.t('The repository url must be a non-empty string.') };
 	}
-	if (CONTROL.test(url)) {
-		return unsafe(l10n.t('The repository url contains control characters (such as a newline or NUL) and was not used.'));
+	const verdict = unsafeVcsUrl(url, type);
+	return verdict ? refused(verdict) : null;
+}
+
+/** checkVcsUrl, then every other value of the definition a VCS program would receive (the Perforce settings). */
+export function checkVcsDefinition(config: Readonly<Record<string, unknown>>): ResolveError | null {
+	const type = typeof config.type === 'string' ? config.type : 'vcs';
+	const url = checkVcsUrl(config.url, type);
+	if (url) {
+		return url;
 	}
-	const trimmed = url.trimStart();
-	if (trimmed.startsWith('-')) {
-		return unsafe(l10n.t('The repository url "{0}" starts with "-", which a VCS program would read as an option; it was not used.', url));
-	}
-	if (REMOTE_HELPER.test(trimmed)) {
-		return unsafe(l10n.t('The repository url "{0}" uses a command transport ("{1}"), which could run programs; it was not used.', url, trimmed.slice(0, trimmed.indexOf('::') + 2)));
-	}
-	// ssh/scp-like forms: a host or user that starts with "-" becomes an ssh option (CVE-2017-1000117 family).
-	const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(trimmed)?.[1];
-	const scpLike = authority === undefined ? /^([^/:]+):/.exec(trimmed)?.[1] : undefined;
-	for (const part of (authority ?? scpLike ?? '').split(/[@:]/)) {
-		if (part.startsWith('-')) {
-			return unsafe(l10n.t('The repository url "{0}" has a host or user starting with "-", which ssh would read as an option; it was not used.', url));
-		}
-	}
-	return null;
+	const verdict = unsafeRepositoryValues({ ...config, type })[0];
+	return verdict ? refused(verdict) : null;
 }
 
 /** Null when a ref name (branch, tag, bookmark) may be used; names starting with `-` or holding control characters are refused. */
 export function checkRefName(name: string): ResolveError | null {
-	if (name === '' || name.startsWith('-') || CONTROL.test(name)) {
-		return { code: 'vcs.unsafe-ref', message: l10n.t('The reference name "{0}" is not safe to pass to a VCS program and was skipped.', name.replace(CONTROL, '?')) };
+	if (isUnsafeRefName(name)) {
+		return { code: 'vcs.unsafe-ref', message: l10n.t('The reference name "{0}" is not safe to pass to a VCS program and was skipped.', name.replace(/[\u0000-\u001f\u007f]/g, '?')) };
 	}
 	return null;
 }

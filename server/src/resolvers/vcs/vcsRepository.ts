@@ -7,7 +7,7 @@ import { expandPath } from '../../composerPaths';
 import type { LoadResult, RepositoryDefinition, RepositoryResolver, ResolveContext } from '../types';
 import { VcsDriverError, type VcsDriver, type VcsDriverFactory } from './driver';
 import { driverByName, driverNameForType, orderedDrivers } from './driverRegistry';
-import { checkVcsUrl, redactUrl } from './urlSafety';
+import { checkVcsDefinition, checkVcsUrl, redactUrl } from './urlSafety';
 import { loadVcsVersions } from './vcsVersions';
 
 async function safeSupports(factory: VcsDriverFactory, url: string, ctx: ResolveContext, deep: boolean): Promise<boolean> {
@@ -55,13 +55,13 @@ export class VcsRepositoryResolver implements RepositoryResolver {
 		const type = typeof config.type === 'string' ? config.type : 'vcs';
 		const rawUrl = config.url;
 		// Safety first: nothing below may start a process for a definition that fails these checks.
-		const unsafe = checkVcsUrl(rawUrl);
+		const unsafe = checkVcsDefinition({ ...config, type });
 		if (unsafe) {
 			return { ok: false, error: unsafe };
 		}
 		// Platform::expandPath, shared with the path and artifact resolvers and the editor.
 		const url = expandPath(rawUrl as string, ctx.env, ctx.homeDir, process.platform === 'win32');
-		const unsafeExpanded = checkVcsUrl(url);
+		const unsafeExpanded = checkVcsUrl(url, type);
 		if (unsafeExpanded) {
 			return { ok: false, error: unsafeExpanded };
 		}

@@ -1,10 +1,12 @@
 // Stable diagnostic codes and their default severities. Severity follows Composer: what makes Composer fail
 // is an error, what it ignores or only warns about is a warning, style is a hint.
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 
 export const DiagnosticCode = {
 	// document / block structure
 	invalidJson: 'invalid-json',
+	documentTooLarge: 'document-too-large',
+	tooManyProblems: 'too-many-problems',
 	repositoriesNotCollection: 'repositories-not-collection',
 	singleRepository: 'single-repository',
 	entryNotObject: 'entry-not-object',
@@ -38,12 +40,18 @@ export const DiagnosticCode = {
 	// URLs
 	emptyUrl: 'empty-url',
 	urlNoScheme: 'url-no-scheme',
+	urlNoHost: 'url-no-host',
+	uppercaseScheme: 'uppercase-scheme',
 	insecureUrl: 'insecure-url',
 	invalidGithubUrl: 'invalid-github-url',
 	invalidGitlabUrl: 'invalid-gitlab-url',
 	gitlabDomainNotConfigured: 'gitlab-domain-not-configured',
 	invalidBitbucketUrl: 'invalid-bitbucket-url',
 	invalidSshUrl: 'invalid-ssh-url',
+	/** `github` on a GitLab host and the like. */
+	hostNotForType: 'host-not-for-type',
+	/** A value a VCS program would read as an option, a command transport or shell syntax. */
+	commandInjection: 'command-injection',
 	// local facts
 	pathNotFound: 'path-not-found',
 	pathFileUrl: 'path-file-url',
@@ -81,6 +89,8 @@ const H = DiagnosticSeverity.Hint;
 /** Default severity per code (a rule may override it, e.g. insecure-url when secure-http is false). */
 export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> = {
 	'invalid-json': E,
+	'document-too-large': W,
+	'too-many-problems': DiagnosticSeverity.Information,
 	'repositories-not-collection': E,
 	'single-repository': E,
 	'entry-not-object': E,
@@ -109,12 +119,16 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 	'only-empty': W,
 	'empty-url': E,
 	'url-no-scheme': E,
+	'url-no-host': E,
+	'uppercase-scheme': E,
 	'insecure-url': E,
 	'invalid-github-url': E,
 	'invalid-gitlab-url': E,
 	'gitlab-domain-not-configured': W,
 	'invalid-bitbucket-url': E,
 	'invalid-ssh-url': E,
+	'host-not-for-type': W,
+	'command-injection': E,
 	'path-not-found': E,
 	'path-file-url': E,
 	'path-no-composer-json': W,
@@ -145,8 +159,12 @@ export const DEFAULT_SEVERITY: Record<DiagnosticCodeValue, DiagnosticSeverity> =
 
 /** What a quick fix needs, carried in Diagnostic.data. */
 export type FixData =
-	/** Replace the diagnostic's range with `newText`. */
-	| { kind: 'replace'; title: string; newText: string }
+	/** Replace `range` (default: the diagnostic's range) with `newText`. */
+	| { kind: 'replace'; title: string; newText: string; range?: Range }
+	/** Remove the property or array element at `range`, with the comma that joined it (whole lines when alone on them). */
+	| { kind: 'remove'; title: string; range: Range }
+	/** Put the value at `range` into a list: `{…}` → `[{…}]`. */
+	| { kind: 'wrapInList'; title: string; range: Range }
 	/** Move `key` of the entry object at `entryPath` into its `options` object (created when missing). */
 	| { kind: 'moveToOptions'; title: string; entryPath: (string | number)[]; key: string };
 

@@ -1,5 +1,5 @@
 // What every validation rule receives, and the one way rules report a diagnostic.
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, type LanguageServiceOptions } from '../types';
 import type { ComposerDocument } from '../../model/composerDocument';
@@ -13,16 +13,19 @@ export interface RuleContext {
 	readonly options: LanguageServiceOptions;
 	readonly documentPath: string | undefined;
 	report(span: Span, code: DiagnosticCodeValue, message: string, extra?: { severity?: DiagnosticSeverity; fixes?: FixData[]; data?: object }): void;
+	/** The document range of a node or span (what a fix carries). */
+	rangeOf(span: Span): Range;
 }
 
 export function createContext(
 	document: TextDocument, doc: ComposerDocument, options: LanguageServiceOptions, documentPath: string | undefined, out: Diagnostic[],
 ): RuleContext {
+	const rangeOf = (span: Span): Range => ({ start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) });
 	return {
-		document, doc, options, documentPath,
+		document, doc, options, documentPath, rangeOf,
 		report(span, code, message, extra) {
 			const diagnostic: Diagnostic = {
-				range: { start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) },
+				range: rangeOf(span),
 				severity: extra?.severity ?? DEFAULT_SEVERITY[code],
 				source: DIAGNOSTIC_SOURCE,
 				code,

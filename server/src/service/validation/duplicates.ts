@@ -26,7 +26,11 @@ export function checkDuplicates(ctx: RuleContext): void {
 		const id = `${kind} ${normalizeUrlForComparison(urlNode.value as string)}`;
 		const first = seen.get(id);
 		if (first !== undefined) {
-			ctx.report(urlNode, DiagnosticCode.duplicateRepository, l10n.t('This repository is already defined (entry "{0}"); the duplicate only slows Composer down.', first));
+			// The whole entry goes: the list element, or the `"name": {…}` property of the keyed form.
+			const whole = entry.keyNode?.parent ?? entry.valueNode;
+			ctx.report(urlNode, DiagnosticCode.duplicateRepository, l10n.t('This repository is already defined (entry "{0}"); the duplicate only slows Composer down.', first), {
+				fixes: [{ kind: 'remove', title: l10n.t('Remove this duplicate repository'), range: ctx.rangeOf(whole) }],
+			});
 		} else {
 			seen.set(id, entryLabel(entry));
 		}

@@ -101,7 +101,9 @@ function checkArchive(ctx: RuleContext, prop: PropertyInfo, kind: 'dist' | 'sour
 					suggestion ? { fixes: [{ kind: 'replace', title: l10n.t('Change to "{0}"', suggestion), newText: JSON.stringify(suggestion) }] } : undefined);
 			}
 		} else if (spec.name === 'url') {
-			checkInsecureUrl(ctx, v, v.value as string);
+			// ValidatingArrayLoader refuses it (a url read as an option by git or hg on install), as the package resolver does.
+			if (/^\s*-/.test(v.value as string)) ctx.report(v, DiagnosticCode.invalidValue, l10n.t('"url" must not start with "-".'));
+			else checkInsecureUrl(ctx, v, v.value as string);
 		}
 	}
 }

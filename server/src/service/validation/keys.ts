@@ -92,8 +92,13 @@ function checkEntryKeys(ctx: RuleContext, entry: RepositoryEntry, type: string):
 		if (prop.key === LEGACY_PACKAGIST_NAME || prop.key === PACKAGIST_NAME) continue; // reported by the disable rules
 		const spec = keys.find((k) => k.name === prop.key);
 		if (spec) {
-			if (spec.ignored) ctx.report(prop.keyNode, DiagnosticCode.ignoredKey, l10n.t('"{0}" is not read by Composer 2; it can be removed.', prop.key));
-			else if (prop.key !== 'type') checkValue(ctx, prop, spec);
+			if (spec.ignored) {
+				ctx.report(prop.keyNode, DiagnosticCode.ignoredKey, l10n.t('"{0}" is not read by Composer 2; it can be removed.', prop.key), {
+					fixes: [{ kind: 'remove', title: l10n.t('Remove "{0}"', prop.key), range: ctx.rangeOf(prop.propertyNode) }],
+				});
+			} else if (prop.key !== 'type') {
+				checkValue(ctx, prop, spec);
+			}
 			continue;
 		}
 		if (PATH_OPTION_NAMES.has(prop.key)) {

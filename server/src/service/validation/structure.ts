@@ -2,23 +2,28 @@
 // Repository/RepositoryFactory.php::createRepos).
 import * as l10n from '@vscode/l10n';
 import { ParseErrorCode } from 'jsonc-parser';
-import { MAX_NESTING, type Node } from '../../model/composerDocument';
+import { MAX_MODELLED_LENGTH, MAX_NESTING, type Node } from '../../model/composerDocument';
 import { DiagnosticCode } from './codes';
 import { entryLabel, type RuleContext } from './context';
 
 const MAX_SYNTAX_ERRORS = 20;
 
-function syntaxMessage(error: ParseErrorCode, text: string, offset: number): string {
+/** Offset of the comma when the error is a closing bracket right after one (only whitespace between). */
+function trailingCommaAt(error: ParseErrorCode, text: string, offset: number): number | undefined {
+	if (error !== ParseErrorCode.PropertyNameExpected && error !== ParseErrorCode.ValueExpected) return undefined;
+	if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+	let i = offset - 1;
+	while (i >= 0 && /\s/.test(text[i])) i--;
+	return i >= 0 && text[i] === ',' ? i : undefined;
+}
+
+function syntaxMessage(error: ParseErrorCode): string {
 	switch (error) {
 		case ParseErrorCode.InvalidCommentToken:
 			return l10n.t('Comments are not allowed in composer.json: Composer cannot read the file.');
 		case ParseErrorCode.PropertyNameExpected:
-		case ParseErrorCode.ValueExpected: {
-			const before = text.slice(0, offset).trimEnd();
-			const at = text[offset];
-			if (before.endsWith(',') && (at === '}' || at === ']')) return l10n.t('Trailing comma: Composer cannot read the file.');
+		case ParseErrorCode.ValueExpected:
 			return error === ParseErrorCode.ValueExpected ? l10n.t('Invalid JSON: a value is expected here.') : l10n.t('Invalid JSON: a property name is expected here.');
-		}
 		case ParseErrorCode.CommaExpected: return l10n.t('Invalid JSON: a comma is expected here.');
 		case ParseErrorCode.ColonExpected: return l10n.t('Invalid JSON: a colon is expected here.');
 		case ParseErrorCode.CloseBraceExpected: return l10n.t('Invalid JSON: a closing brace is expected here.');
@@ -36,6 +41,9 @@ export function checkSyntax(ctx: RuleContext): void {
 		ctx.report({ offset: doc.tooDeepAt, length: 1 }, DiagnosticCode.invalidJson, l10n.t('Invalid JSON for Composer: values are nested more than {0} levels deep here, and Composer cannot read the file.', MAX_NESTING));
 		return;
 	}
+	if (doc.tooLarge) {
+		ctx.report({ offset: 0, length: 0 }, DiagnosticCode.documentTooLarge, l10n.t('This composer.json is {0} MB: only its JSON syntax is checked (files up to {1} MB are checked in full).', (doc.text.length / (1024 * 1024)).toFixed(1), MAX_MODELLED_LENGTH / (1024 * 1024)));
+	}
 	if (doc.bom) {
 		ctx.report({ offset: 0, length: 1 }, DiagnosticCode.invalidJson, l10n.t('The file starts with a byte-order mark (BOM), which Composer refuses. Save it as UTF-8 without BOM.'));
 	}
@@ -43,8 +51,15 @@ export function checkSyntax(ctx: RuleContext): void {
 	for (const e of doc.syntaxErrors.slice(0, MAX_SYNTAX_ERRORS)) {
 		if (seen.has(e.offset)) continue;
 		seen.add(e.offset);
-		const span = { offset: e.offset, length: Math.max(e.length, e.offset < doc.text.length ? 1 : 0) };
-		ctx.report(span, DiagnosticCode.invalidJson, syntaxMessage(e.error, doc.text, e.offset));
+		const comma = trailingCommaAt(e.error, doc.text, e.offset);
+		if (comma !== undefined) {
+			// The parser stops at the bracket; the comma is the mistake.
+			ctx.report({ offset: comma, length: 1 }, DiagnosticCode.invalidJson, l10n.t('Trailing comma: Composer cannot read the file.'), {
+				fixes: [{ kind: 'replace', title: l10n.t('Remove the trailing comma'), newText: '' }],
+			});
+			continue;
+		}
+		ctx.report({ offset: e.offset, length: Math.max(e.length, e.offset < doc.text.length ? 1 : 0) }, DiagnosticCode.invalidJson, syntaxMessage(e.error));
 	}
 	if (doc.root && doc.root.type !== 'object') {
 		ctx.report(doc.root, DiagnosticCode.invalidJson, l10n.t('composer.json must hold a JSON object.'));
@@ -85,7 +100,9 @@ export function checkBlockStructure(ctx: RuleContext): void {
 		return;
 	}
 	if (block.singleRepository) {
-		ctx.report(block.property.keyNode, DiagnosticCode.singleRepository, l10n.t('"repositories" should be a list of repository definitions, but a single repository was given: wrap it in [ ].'));
+		ctx.report(block.property.keyNode, DiagnosticCode.singleRepository, l10n.t('"repositories" should be a list of repository definitions, but a single repository was given: wrap it in [ ].'), {
+			fixes: [{ kind: 'wrapInList', title: l10n.t('Wrap the repository in a list'), range: ctx.rangeOf(value) }],
+		});
 		return;
 	}
 	checkDuplicateKeys(ctx, value);

@@ -4,10 +4,12 @@
 import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getTypeSpec } from '../catalog';
-import { getProperty, type Node } from '../../model/composerDocument';
+import { getProperty, type Node, type RepositoryEntry } from '../../model/composerDocument';
+import { unsafeVcsUrl } from '../../composer/commandSafety';
 import { INSECURE_SCHEMES, prohibitingSetting, schemeAndHost } from '../../composer/secureHttp';
-import { BITBUCKET_URL, GITHUB_URL, GITLAB_URL, githubOrigin, parseGitLabUrl } from '../../composer/vcsHostUrls';
+import { BITBUCKET_URL, GITHUB_URL, GITLAB_URL, githubOrigin, hostDriverFor, parseGitLabUrl, type HostDriver } from '../../composer/vcsHostUrls';
 import { DiagnosticCode, type FixData } from './codes';
+import { checkSchemeForm } from './schemes';
 import type { RuleContext } from './context';
 
 /** Composer's git driver refuses `ssh://user@host:` followed by something other than a port number. */
@@ -61,6 +63,8 @@ export function checkUrls(ctx: RuleContext): void {
 		}
 		if (spec.family === 'path' || spec.family === 'artifact') continue; // local facts rule
 		const secure = ctx.doc.config.secureHttp;
+		if (unsafeVcsUrl(url, entry.type) && spec.family === 'vcs') continue; // the command-safety rule says what it would have done
+		if (checkSchemeForm(ctx, urlNode, url, entry.type)) continue;
 		if (spec.family === 'composer') {
 			if (!HAS_SCHEME.test(url) && !LOCAL_LOOKING.test(url)) {
 				const message = secure
@@ -81,6 +85,7 @@ export function checkUrls(ctx: RuleContext): void {
 			ctx.report(urlNode, DiagnosticCode.invalidGithubUrl, l10n.t('The GitHub driver rejects this URL: use https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git (or type "git" / "vcs" for other URLs).'));
 			continue;
 		}
+		if (checkHostForType(ctx, entry, urlNode, url, type)) continue;
 		if (type === 'gitlab') {
 			if (!GITLAB_URL.test(url)) {
 				ctx.report(urlNode, DiagnosticCode.invalidGitlabUrl, l10n.t('The GitLab driver rejects this URL: it must be the http(s) or git@ URL of a GitLab project, e.g. https://gitlab.com/GROUP/PROJECT.'));
@@ -109,6 +114,28 @@ export function checkUrls(ctx: RuleContext): void {
 		if (apiDriverHandles(type, url, ctx.doc.config.githubDomains)) continue;
 		checkInsecureUrl(ctx, urlNode, url);
 	}
+}
+
+const DRIVER_OF_TYPE: Readonly<Record<string, HostDriver>> = { github: 'github', gitlab: 'gitlab', bitbucket: 'bitbucket', 'git-bitbucket': 'bitbucket' };
+
+/**
+ * A host-specific type on a host another host-specific driver claims (`github` on gitlab.com, `gitlab` on
+ * github.com), by the domains this file configures. The GitHub driver takes any other host for GitHub Enterprise
+ * and calls `<host>/api/v3`, which GitLab and Bitbucket do not serve; the GitLab driver fails on a host outside
+ * gitlab-domains. Composer's GitHubDriver, GitLabDriver and GitBitbucketDriver supports() decide the owner.
+ */
+function checkHostForType(ctx: RuleContext, entry: RepositoryEntry, urlNode: Node, url: string, type: string): boolean {
+	const expected = DRIVER_OF_TYPE[type];
+	const owner = expected && hostDriverFor(url, ctx.doc.config);
+	if (!owner || owner === expected) return false;
+	const typeNode = entry.typeProperty?.valueNode;
+	const range = typeNode && { start: ctx.document.positionAt(typeNode.offset), end: ctx.document.positionAt(typeNode.offset + typeNode.length) };
+	const hostName = { github: 'GitHub', gitlab: 'GitLab', bitbucket: 'Bitbucket' }[owner];
+	const message = type === 'github'
+		? l10n.t('This is a {0} repository: the GitHub driver would take its host for GitHub Enterprise and call its /api/v3, which {0} does not serve, then try to clone it with git over ssh. Use type "{1}" (or "vcs").', hostName, owner)
+		: l10n.t('This is a {0} repository: the "{1}" driver does not handle its host, and Composer fails with type "{1}" here. Use type "{2}" (or "vcs").', hostName, type, owner);
+	ctx.report(urlNode, DiagnosticCode.hostNotForType, message, range ? { fixes: [{ kind: 'replace', title: l10n.t('Change to "{0}"', owner), newText: JSON.stringify(owner), range }] } : undefined);
+	return true;
 }
 
 function apiDriverHandles(type: string, url: string, githubDomains: readonly string[]): boolean {
